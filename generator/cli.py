@@ -1,0 +1,79 @@
+"""The `evalsite` command: check content, build the site, serve it with rebuilds while you edit.
+
+Errors in content are printed as `path:line: message` lines and end with exit code 1; this module
+is the only place that turns exceptions into exit codes, so no author ever sees a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ContentError
+from .load import load_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="evalsite", description="Publish evaluations as a trilingual static site.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="validate the content and list every problem")
+    check.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
+
+    build = commands.add_parser("build", help="check the content and build the site")
+    build.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
+    build.add_argument("--out", default="site", type=Path, help="output folder (default: site)")
+    build.add_argument("--site-url", help="public address of the site, for permalinks and hreflang (default: mkdocs.yml's site_url)")
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1:8000 and rebuild on every change")
+    serve.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
+    serve.add_argument("--out", default="site", type=Path, help="output folder (default: site)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", default=8000, type=int)
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args.content)
+        if args.command == "build":
+            return _build(args.content, args.out, args.site_url)
+        from .serve import serve as run_server
+
+        return run_server(args.content, args.out, args.host, args.port)
+    except ContentError as exc:
+        _print_problems(exc)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check(content: Path) -> int:
+    site = load_site(content)
+    recommendations = sum(len(e.recommendations) for e in site.evaluations)
+    actions = sum(len(e.actions) for e in site.evaluations)
+    print(f"content is valid: {len(site.evaluations)} evaluations, {recommendations} recommendations, "
+          f"{actions} actions, {len(site.organisations)} organisations")
+    return 0
+
+
+def _build(content: Path, out: Path, site_url: str | None) -> int:
+    from .site import BuildError, BuildOptions, build
+
+    try:
+        build(content, BuildOptions(out_dir=out, site_url=site_url))
+    except BuildError as exc:
+        print(f"evalsite: the site could not be built; the previous site in {out}/ is unchanged.\n{exc}", file=sys.stderr)
+        return 2
+    print(f"site built in {out}/ (nl, fr, en)")
+    return 0
+
+
+def _print_problems(exc: ContentError) -> None:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    count = len(exc.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Languages of the site: gettext catalogs for UI words, Babel for numbers, dates and names.
+
+UI strings live only in `locales/<lang>/LC_MESSAGES/messages.po`. The build compiles each catalog in
+memory with Babel, so there is no compiled file to forget or to commit. Numbers and dates go through
+Babel with the Belgian (nl_BE, fr_BE) and British (en_GB) locales: never `locale.setlocale`.
+"""
+from __future__ import annotations
+
+import datetime
+import io
+from functools import cache
+from pathlib import Path
+
+from babel import Locale, dates, numbers
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from .model import LANGS, PartialDate
+from .paths import LOCALES
+
+LOCALE_OF = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
+assert set(LOCALE_OF) == set(LANGS)
+
+
+@cache
+def translations(lang: str, locales_dir: Path = LOCALES) -> Translations:
+    """The compiled catalog of `lang`; fuzzy entries are left out, as gettext tools do."""
+    with open(locales_dir / lang / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalog = read_po(po, locale=LOCALE_OF[lang])
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer)
+
+
+def format_number(value: int | float, lang: str) -> str:
+    return numbers.format_decimal(value, locale=LOCALE_OF[lang])
+
+
+def format_percent(value: float, lang: str) -> str:
+    return numbers.format_percent(value, locale=LOCALE_OF[lang])
+
+
+def format_date(value: PartialDate, lang: str) -> str:
+    """A date at the precision it is known: `2022`, `June 2022` or `1 June 2022`, in the reader's language."""
+    locale = LOCALE_OF[lang]
+    if value.precision == "year":
+        return str(value.year)
+    day = datetime.date(value.year, value.month or 1, value.day or 1)
+    if value.precision == "month":
+        return dates.format_skeleton("yMMMM", day, locale=locale)
+    return dates.format_date(day, format="long", locale=locale)
+
+
+def country_name(code: str, lang: str) -> str:
+    return Locale.parse(LOCALE_OF[lang]).territories.get(code, code)
+
+
+def language_name(code: str, in_lang: str) -> str:
+    """The name of language `code` in language `in_lang`, for use in a sentence: `Engels`, `anglais`."""
+    return Locale.parse(code).get_language_name(LOCALE_OF[in_lang]) or code
+
+
+def own_name(code: str) -> str:
+    """A language's name in itself, as a language switcher shows it: `Nederlands`, `Français`, `English`."""
+    name = Locale.parse(code).get_language_name(code) or code
+    return name[0].upper() + name[1:]

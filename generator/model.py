@@ -1,0 +1,314 @@
+"""The model: typed, immutable, the single source of truth for every page, export and check.
+
+The loader builds it from content and guarantees its integrity (ids unique, references resolved,
+original-language texts present); everything downstream reads it and never re-parses content.
+Cross-references are stored one way, as authors wrote them, and answered both ways here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+LANGS: tuple[str, ...] = ("nl", "fr", "en")
+
+
+class Position(StrEnum):
+    AGREE = "agree"
+    PARTIALLY_AGREE = "partially-agree"
+    DISAGREE = "disagree"
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not-started"
+    ONGOING = "ongoing"
+    COMPLETED = "completed"
+    DROPPED = "dropped"
+
+
+class LinkType(StrEnum):
+    SEE_ALSO = "see-also"
+    CLOSE_LINK = "close-link"
+    SUPPORTS = "supports"
+    CONTRIBUTES_TO = "contributes-to"
+
+
+class EvaluationKind(StrEnum):
+    MIDTERM = "midterm"
+    FINAL = "final"
+    EX_POST = "ex-post"
+    THEMATIC = "thematic"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text as a page shows it: in the reader's language, or in another one as a fallback."""
+
+    text: str
+    lang: str
+    fallback: bool
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text per language; `original` is the language it was written in, always present."""
+
+    values: Mapping[str, str]
+    original: str
+
+    def shown(self, lang: str) -> Shown:
+        if lang in self.values:
+            return Shown(self.values[lang], lang, False)
+        return Shown(self.values[self.original], self.original, True)
+
+    def missing(self) -> tuple[str, ...]:
+        return tuple(lang for lang in LANGS if lang not in self.values)
+
+
+@dataclass(frozen=True)
+class Years:
+    """A year or a range of years, as management responses give timings (`2025-2026`)."""
+
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return str(self.start) if self.start == self.end else f"{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p]
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    kind: str
+    name: Text
+    short: Text | None = None
+    aliases: tuple[str, ...] = ()
+    part_of: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A typed cross-reference from one recommendation or action to another, as the author wrote it."""
+
+    target: str
+    type: LinkType = LinkType.SEE_ALSO
+    inferred: bool = False
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: Text
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    title: Text
+    text: Text
+    number: str | None = None
+    group: str | None = None
+    related: tuple[Link, ...] = ()
+    implicit: bool = False
+
+
+@dataclass(frozen=True)
+class Response:
+    """The management's answer to one recommendation."""
+
+    recommendation: str
+    position: Position
+    text: Text
+
+
+@dataclass(frozen=True)
+class Action:
+    """A key action promised in the management response."""
+
+    id: str
+    recommendation: str
+    text: Text
+    timing: Years
+    in_charge: tuple[str, ...]
+    status: Status | None = None
+    related: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Programme:
+    name: Text
+    period: Years
+    donor: str | None = None
+    partners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    kind: str
+    title: Text
+    language: str
+    date: PartialDate | None = None
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """Another entity's link to this one, seen from this end."""
+
+    source: Recommendation | Action
+    link: Link
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    slug: str
+    title: Text
+    kind: EvaluationKind
+    original_language: str
+    summary: Text
+    programme: Programme
+    commissioner: tuple[str, ...] = ()
+    evaluator: tuple[str, ...] = ()
+    date: PartialDate | None = None
+    countries: tuple[str, ...] = ()
+    documents: tuple[SourceDocument, ...] = ()
+    introduction: Text | None = None
+    groups: tuple[Group, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    # None when no management response is published; a response may answer only some recommendations.
+    responses: Mapping[str, Response] | None = None
+    response_date: PartialDate | None = None
+    actions: tuple[Action, ...] = ()
+
+    @property
+    def has_response(self) -> bool:
+        return self.responses is not None
+
+    def recommendation(self, rec_id: str) -> Recommendation:
+        return self._recommendations_by_id[rec_id]
+
+    def response(self, rec_id: str) -> Response | None:
+        return (self.responses or {}).get(rec_id)
+
+    def actions_for(self, rec_id: str) -> tuple[Action, ...]:
+        return self._actions_by_recommendation.get(rec_id, ())
+
+    def entity(self, entity_id: str) -> Recommendation | Action:
+        return self._entities[entity_id]
+
+    def backlinks(self, entity_id: str) -> tuple[Backlink, ...]:
+        """Links that other recommendations and actions make to this one."""
+        return self._backlinks.get(entity_id, ())
+
+    def by_position(self) -> list[tuple[Position | None, list[Recommendation]]]:
+        """Recommendations grouped by the management's position, in a fixed order; None = no response."""
+        groups: dict[Position | None, list[Recommendation]] = {}
+        for rec in self.recommendations:
+            response = self.response(rec.id)
+            groups.setdefault(response.position if response else None, []).append(rec)
+        order = [*Position, None]
+        return [(position, groups[position]) for position in order if position in groups]
+
+    def group(self, group_id: str) -> Group:
+        return next(group for group in self.groups if group.id == group_id)
+
+    @cached_property
+    def _recommendations_by_id(self) -> dict[str, Recommendation]:
+        return {rec.id: rec for rec in self.recommendations}
+
+    @cached_property
+    def _actions_by_recommendation(self) -> dict[str, tuple[Action, ...]]:
+        result: dict[str, list[Action]] = {}
+        for action in self.actions:
+            result.setdefault(action.recommendation, []).append(action)
+        return {key: tuple(value) for key, value in result.items()}
+
+    @cached_property
+    def _entities(self) -> dict[str, Recommendation | Action]:
+        return {**{a.id: a for a in self.actions}, **self._recommendations_by_id}
+
+    @cached_property
+    def _backlinks(self) -> dict[str, tuple[Backlink, ...]]:
+        result: dict[str, list[Backlink]] = {}
+        for source in (*self.recommendations, *self.actions):
+            for link in source.related:
+                result.setdefault(link.target, []).append(Backlink(source, link))
+        return {key: tuple(value) for key, value in result.items()}
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One action an organisation or unit is in charge of."""
+
+    evaluation: Evaluation
+    action: Action
+
+
+@dataclass(frozen=True)
+class Site:
+    organisations: tuple[Organisation, ...]
+    evaluations: tuple[Evaluation, ...] = field(default_factory=tuple)
+
+    def organisation(self, org_id: str) -> Organisation:
+        return self._organisations_by_id[org_id]
+
+    def evaluation(self, slug: str) -> Evaluation:
+        return next(e for e in self.evaluations if e.slug == slug)
+
+    def assignments(self, org_id: str) -> tuple[Assignment, ...]:
+        """Every action this organisation or unit is in charge of, across evaluations."""
+        return self._assignments.get(org_id, ())
+
+    def roles(self, org_id: str) -> list[tuple[str, Evaluation]]:
+        """Where an organisation appears in evaluation metadata: (role, evaluation) pairs."""
+        found = []
+        for evaluation in self.evaluations:
+            roles = {
+                "partner": evaluation.programme.partners,
+                "donor": (evaluation.programme.donor,) if evaluation.programme.donor else (),
+                "commissioner": evaluation.commissioner,
+                "evaluator": evaluation.evaluator,
+            }
+            found += [(role, evaluation) for role, ids in roles.items() if org_id in ids]
+        return found
+
+    def units_of(self, org_id: str) -> tuple[Organisation, ...]:
+        return tuple(org for org in self.organisations if org.part_of == org_id)
+
+    def all_actions(self) -> Iterator[Assignment]:
+        for evaluation in self.evaluations:
+            for action in evaluation.actions:
+                yield Assignment(evaluation, action)
+
+    @cached_property
+    def _organisations_by_id(self) -> dict[str, Organisation]:
+        return {org.id: org for org in self.organisations}
+
+    @cached_property
+    def _assignments(self) -> dict[str, tuple[Assignment, ...]]:
+        result: dict[str, list[Assignment]] = {}
+        for assignment in self.all_actions():
+            for org_id in assignment.action.in_charge:
+                result.setdefault(org_id, []).append(assignment)
+        return {key: tuple(value) for key, value in result.items()}

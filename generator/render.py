@@ -1,0 +1,119 @@
+"""Model → one tree of Markdown pages per language, through Jinja templates in `templates/pages/`.
+
+The list of pages is a view of the model (`site_pages`); each page names its template and context.
+Templates get UI words from gettext (`{% trans %}`, `_()`), numbers and dates from Babel filters, and
+links as addresses relative to the page, so nothing here builds HTML or knows a UI word.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import i18n, text, urls
+from .model import LANGS, Assignment, Shown, Site
+
+PAGE_TEMPLATES = Path("pages")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its address, the template that renders it and what the template needs."""
+
+    url: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return urls.source_file(self.url)
+
+
+def site_pages(site: Site) -> list[Page]:
+    """Every page of one language's tree; the same list in every language."""
+    pages = [Page(urls.home(), "home.md.j2"),
+             Page(urls.all_actions(), "all_actions.md.j2"),
+             Page(urls.organisations(), "organisations.md.j2")]
+    pages += [Page(urls.organisation(org), "organisation.md.j2", {"org": org}) for org in site.organisations]
+    for ev in site.evaluations:
+        pages += [Page(urls.evaluation(ev), "evaluation.md.j2", {"ev": ev}),
+                  Page(urls.recommendations(ev), "recommendations.md.j2", {"ev": ev}),
+                  Page(urls.action_plan(ev), "action_plan.md.j2", {"ev": ev})]
+        pages += [Page(urls.recommendation(ev, rec), "recommendation.md.j2", {"ev": ev, "rec": rec})
+                  for rec in ev.recommendations]
+        pages += [Page(urls.action(ev, act), "action.md.j2", {"ev": ev, "act": act}) for act in ev.actions]
+    return pages
+
+
+def navigation(site: Site, lang: str) -> list[Any]:
+    """The MkDocs `nav` of one language: kept small by design, since every page renders it."""
+    _ = i18n.translations(lang).gettext
+    evaluations = [{ev.title.shown(lang).text: [{_("Overview"): urls.source_file(urls.evaluation(ev))},
+                                                 {_("Recommendations"): urls.source_file(urls.recommendations(ev))},
+                                                 {_("Action plan"): urls.source_file(urls.action_plan(ev))}]}
+                   for ev in site.evaluations]
+    return [urls.source_file(urls.home()),
+            {_("Evaluations"): evaluations},
+            urls.source_file(urls.all_actions()),
+            urls.source_file(urls.organisations())]
+
+
+def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
+    """A Jinja environment speaking `lang`: its catalog, its Babel formats."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        extensions=["jinja2.ext.i18n"],
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.globals.update(lang=lang, langs=LANGS, urls=urls)
+    env.filters.update(
+        shown=lambda value: value.shown(lang),
+        number=partial(i18n.format_number, lang=lang),
+        date=partial(i18n.format_date, lang=lang),
+        country=partial(i18n.country_name, lang=lang),
+        language=partial(i18n.language_name, in_lang=lang),
+        md=lambda shown: text.to_html(shown.text),
+        md_inline=lambda shown: text.to_inline_html(shown.text),
+        md_escape=text.md_escape,
+        plain=_plain,
+        yaml_str=_yaml_str,
+        in_evaluation=lambda actions, ev: [Assignment(ev, act) for act in actions],
+    )
+    return env
+
+
+def _plain(value: Shown | str) -> str:
+    return text.plain(value.text if isinstance(value, Shown) else value)
+
+
+def _yaml_str(value: str) -> Markup:
+    """A value written into YAML front matter as a double-quoted string."""
+    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return Markup(f'"{escaped}"')
+
+
+def render_language(site: Site, lang: str, templates_dir: Path) -> dict[str, str]:
+    """The page tree of one language: source path → Markdown text."""
+    env = environment(lang, templates_dir)
+    files = {}
+    for page in site_pages(site):
+        template = env.get_template(str(PAGE_TEMPLATES / page.template))
+        files[page.source] = template.render(site=site, page=page, **page.context,
+                                             link=partial(_link, start=page.url))
+    return files
+
+
+def _link(target: str, start: str) -> str:
+    return urls.relative(target, start)
+

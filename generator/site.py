@@ -1,0 +1,209 @@
+"""Model → built site: one MkDocs + Material build per language, run in parallel, swapped in atomically.
+
+Each language gets a plain tree of generated Markdown and one fully merged MkDocs config under
+`build/pages/<lang>/`, written only where their content changed. The builds write into a fresh
+directory beside the output; only when all of them succeed does it replace the previous site, so a
+failed build never leaves a half-written or missing site behind.
+"""
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+import yaml
+
+from . import i18n, render
+from .load import load_site
+from .model import LANGS, Site
+from .paths import MKDOCS_BASE, TEMPLATES, WORK
+
+DEFAULT_LANG = "en"  # where hreflang x-default points for content pages
+
+
+class BuildError(Exception):
+    """MkDocs refused a generated tree; carries its messages (a bug in a template, not in content)."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out_dir: Path
+    site_url: str | None = None  # None: the base config's site_url
+    live_reload: bool = False
+    work_dir: Path = WORK
+
+
+def build(content_dir: Path, options: BuildOptions) -> Site:
+    """Check the content, generate every language's pages and build the site; returns the model."""
+    site = load_site(content_dir)
+    base = yaml.safe_load(MKDOCS_BASE.read_text(encoding="utf-8"))
+    site_url = _with_slash(options.site_url or base["site_url"])
+    configs = [_generate(site, lang, base, site_url, options) for lang in LANGS]
+    out_dir = options.out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    try:
+        jobs = [(str(config), str(staging / lang)) for lang, config in zip(LANGS, configs, strict=True)]
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            failures = [message for message in pool.map(_mkdocs_build, jobs) if message]
+        if failures:
+            raise BuildError("\n".join(failures))
+        _write_root(staging, site_url)
+        _swap(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return site
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def _generate(site: Site, lang: str, base: dict[str, Any], site_url: str, options: BuildOptions) -> Path:
+    """Write one language's page tree and merged config; returns the config's path."""
+    root = options.work_dir / "pages" / lang
+    docs = root / "docs"
+    files = render.render_language(site, lang, TEMPLATES)
+    for asset in (TEMPLATES / "assets").iterdir():
+        files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
+    sync_tree(docs, files)
+    config_path = root / "mkdocs.yml"
+    config = language_config(site, lang, base, site_url, docs, options.live_reload)
+    write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return config_path
+
+
+def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, docs: Path,
+                    live_reload: bool) -> dict[str, Any]:
+    """The complete MkDocs config of one language: the base config plus what differs per language."""
+    _ = i18n.translations(lang).gettext
+    config = copy.deepcopy(base)
+    config.update(
+        site_name=_("Development cooperation evaluations"),
+        site_url=f"{site_url}{lang}/",
+        docs_dir=str(docs),
+        nav=render.navigation(site, lang),
+    )
+    config["theme"] = {**config["theme"], "language": lang, "custom_dir": str(TEMPLATES / "theme")}
+    config["plugins"] = [{"search": {"lang": [lang]}}]
+    languages = [{"code": code, "name": i18n.own_name(code), "locale": i18n.LOCALE_OF[code]} for code in LANGS]
+    config["extra"] = {
+        **config.get("extra", {}),
+        "alternate": languages,  # makes Material include partials/alternate.html, which we override
+        "evalsite": {
+            "lang": lang,
+            "locale": i18n.LOCALE_OF[lang],
+            "languages": languages,
+            "default_lang": DEFAULT_LANG,
+            "base_url": site_url,
+            "root": _path_of(site_url),
+            "live_reload": live_reload,
+            "ui": {
+                "choose_language": _("Choose a language"),
+                "site_description": _("Evaluations of Belgian development cooperation programmes: recommendations, management responses "
+                  "and follow-up actions, in Dutch, French and English."),
+                "footer": _("Published evaluations, management responses and follow-up actions. "
+                             "Texts in our own words; facts as in the source documents."),
+            },
+        },
+    }
+    return config
+
+
+def _path_of(url: str) -> str:
+    return urlsplit(url).path or "/"
+
+
+def sync_tree(root: Path, files: dict[str, str]) -> None:
+    """Make `root` hold exactly `files`, touching only files whose text changed (MkDocs and live
+    reload then see real changes only)."""
+    wanted = {root / name for name in files}
+    if root.exists():
+        for path in sorted(root.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    for name, text in files.items():
+        write_if_changed(root / name, text)
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _mkdocs_build(job: tuple[str, str]) -> str | None:
+    """Run one MkDocs build in this (worker) process; returns its warnings as a message on failure."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file, site_dir = job
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    collected = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collected)
+    logger.setLevel(logging.WARNING)
+    try:
+        config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+        mkdocs_build(config)
+    except (MkDocsException, SystemExit) as exc:
+        return f"MkDocs failed for {config_file}: {exc}\n" + "\n".join(collected.messages)
+    finally:
+        logger.removeHandler(collected)
+    return None
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"  {record.levelname}: {record.getMessage()}")
+
+
+def _write_root(staging: Path, site_url: str) -> None:
+    """The language choice at `/`, a trilingual 404 page, and a sitemap index over the three builds."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "site"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    languages = []
+    for code in LANGS:
+        _ = i18n.translations(code).gettext
+        languages.append({
+            "code": code,
+            "name": i18n.own_name(code),
+            "site_name": _("Development cooperation evaluations"),
+            "enter": _("Read the site in English"),
+            "description": _("Evaluations of Belgian development cooperation programmes: recommendations, management responses "
+                  "and follow-up actions, in Dutch, French and English."),
+            "not_found": _("Page not found"),
+            "not_found_help": _("This address does not exist. Go to the list of evaluations:"),
+        })
+    context = {"languages": languages, "base_url": site_url, "root": _path_of(site_url)}
+    for name in ("index.html", "404.html", "sitemap.xml", "robots.txt"):
+        (staging / name).write_text(env.get_template(f"{name}.j2").render(context), encoding="utf-8")
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    """Replace `out_dir` by `staging` with two renames; the old site is removed only afterwards."""
+    built = staging.with_name(staging.name + "-done")
+    staging.rename(built)
+    old = None
+    if out_dir.exists():
+        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+        out_dir.rename(old)
+    built.rename(out_dir)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

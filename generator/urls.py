@@ -1,0 +1,72 @@
+"""Addresses of pages and anchors, derived from ids only and identical in every language.
+
+A site-relative address has no language prefix and no leading slash (`evaluations/x/actions/`), as
+MkDocs' `page.url`; pages link to each other with addresses made relative to themselves, so the site
+works under any path prefix and from a plain folder.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from .model import Action, Evaluation, Organisation, Recommendation
+
+
+def home() -> str:
+    return ""
+
+
+def evaluation(ev: Evaluation) -> str:
+    return f"evaluations/{ev.slug}/"
+
+
+def recommendations(ev: Evaluation) -> str:
+    return f"{evaluation(ev)}recommendations/"
+
+
+def recommendation(ev: Evaluation, rec: Recommendation) -> str:
+    return f"{recommendations(ev)}{rec.id}/"
+
+
+def action_plan(ev: Evaluation) -> str:
+    return f"{evaluation(ev)}actions/"
+
+
+def action(ev: Evaluation, act: Action) -> str:
+    return f"{action_plan(ev)}{act.id}/"
+
+
+def entity(ev: Evaluation, item: Recommendation | Action) -> str:
+    return recommendation(ev, item) if isinstance(item, Recommendation) else action(ev, item)
+
+
+def organisations() -> str:
+    return "organisations/"
+
+
+def organisation(org: Organisation) -> str:
+    return f"{organisations()}{org.id}/"
+
+
+def all_actions() -> str:
+    return "actions/"
+
+
+def anchor(item: Recommendation | Action) -> str:
+    """The id of an entity's row or card on list pages: `rec-r1`, `action-1.1`."""
+    return f"rec-{item.id}" if isinstance(item, Recommendation) else f"action-{item.id}"
+
+
+def source_file(url: str) -> str:
+    """The Markdown file MkDocs turns into the page at `url` (directory URLs: `x/` ← `x/index.md`)."""
+    return f"{url}index.md"
+
+
+def relative(target: str, start: str) -> str:
+    """`target` as a link from the page at `start`, both site-relative; keeps any `#anchor`."""
+    path, _, fragment = target.partition("#")
+    if path == start:
+        rel = ""
+    else:
+        rel = posixpath.relpath(path or ".", start or ".")
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{fragment}" if fragment else "") if rel or fragment else "./"

@@ -1,0 +1,102 @@
+"""YAML files read safely, with the line of every value kept for error messages.
+
+PyYAML's safe loader forgets where a value came from and silently keeps the last of two equal keys.
+Authors need both: `file:line` in every message, and a duplicate key reported rather than lost. So
+we compose the node tree ourselves and build plain Python values plus a map from each value's path
+(a tuple of keys and indexes) to its line. Timestamps stay strings: dates are validated by the
+schema and parsed by the loader, with the same file:line messages as everything else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problems
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without implicit timestamps: `2025-06-01` stays the string the author wrote."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    """One YAML file: its data and the 1-based line of every value in it."""
+
+    path: Path
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, where: Path_) -> int:
+        """The line of the value at `where`, or of its nearest parent that has one."""
+        where = tuple(where)
+        while where not in self.lines and where:
+            where = where[:-1]
+        return self.lines.get(where, 1)
+
+
+def read_yaml(path: Path, problems: Problems) -> Document | None:
+    """Parse one file; report malformed YAML, non-UTF-8 bytes and duplicate keys with their line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        problems.add(path, line, "this file is not UTF-8 text — save it as UTF-8 in your editor")
+        return None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = exc.problem or "malformed YAML"
+        problems.add(path, line, f"YAML syntax error: {what} — check the indentation, colons and quotes on this line and the one before")
+        return None
+    doc = Document(path, None)
+    try:
+        if node is not None:
+            doc.data = _Builder(loader, doc, problems).build(node, ())
+    except yaml.constructor.ConstructorError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        problems.add(path, line, f"YAML value not allowed: {exc.problem} — write plain text, numbers, lists and keys only")
+        return None
+    finally:
+        loader.dispose()
+    return doc
+
+
+class _Builder:
+    """Turns a node tree into plain values, recording each value's line and each duplicate key."""
+
+    def __init__(self, loader: _Loader, doc: Document, problems: Problems):
+        self.loader, self.doc, self.problems = loader, doc, problems
+
+    def build(self, node: yaml.Node, where: Path_) -> Any:
+        self.doc.lines[where] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)  # resolves `<<` merge keys
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                line = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.add(self.doc.path, line, "a key must be a plain word — remove the brackets or braces around it")
+                    continue
+                key = self.loader.construct_object(key_node)
+                if key in result:
+                    self.problems.add(self.doc.path, line, f"the key '{key}' appears twice here — keep one of them")
+                    continue
+                result[key] = self.build(value_node, where + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, where + (i,)) for i, item in enumerate(node.value)]
+        return self.loader.construct_object(node)
