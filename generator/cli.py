@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1:8000 and rebuild on every change")
     serve.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
-    serve.add_argument("--out", default="site", type=Path, help="output folder (default: site)")
+    serve.add_argument("--out", type=Path, help="output folder (default: build/preview, so site/ stays as published)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", default=8000, type=int)
 

@@ -10,6 +10,7 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,11 @@ def _date(value: Any, doc: Document, where: tuple, problems: Problems) -> Partia
     return PartialDate(*parts)
 
 
+def _own_language_text(value: dict) -> Text:
+    """A text whose original is the first language given (a document title, an organisation's name)."""
+    return Text(value, "en" if "en" in value else next(iter(value)))
+
+
 def _links(items: list | None) -> tuple[Link, ...]:
     links = []
     for item in items or ():
@@ -113,7 +119,7 @@ def _links(items: list | None) -> tuple[Link, ...]:
             links.append(Link(item))
         else:
             links.append(Link(item["to"], LinkType(item.get("type", "see-also")), item.get("inferred", False),
-                              Text(item["note"], next(iter(item["note"]))) if "note" in item else None))
+                              _own_language_text(item["note"]) if "note" in item else None))
     return tuple(links)
 
 
@@ -123,7 +129,7 @@ def _load_organisations(path: Path, problems: Problems) -> tuple[dict[str, Organ
         problems.add(path, 1, "organisations.yml is missing — create it with an `organisations:` list (see docs/authoring.md)")
         return {}, {}
     doc = read_yaml(path, problems)
-    if doc is None or not validate(doc, "organisations", problems):
+    if doc is None or validate(doc, "organisations", problems):
         return {}, {}
     found: dict[str, Organisation] = {}
     alias_owner: dict[str, str] = {}
@@ -136,16 +142,35 @@ def _load_organisations(path: Path, problems: Problems) -> tuple[dict[str, Organ
             if alias_owner.setdefault(alias, item["id"]) != item["id"]:
                 problems.add(doc.path, doc.line(where + ("aliases",)),
                              f"the alias '{alias}' also belongs to '{alias_owner[alias]}' — an alias may name one organisation only")
-        first = "en" if "en" in item["name"] else next(iter(item["name"]))
         found[item["id"]] = Organisation(
-            id=item["id"], kind=item["kind"], name=Text(item["name"], first),
-            short=Text(item["short"], first if first in item["short"] else next(iter(item["short"]))) if "short" in item else None,
+            id=item["id"], kind=item["kind"], name=_own_language_text(item["name"]),
+            short=_own_language_text(item["short"]) if "short" in item else None,
             aliases=tuple(item.get("aliases", ())), part_of=item.get("part_of"), url=item.get("url"))
     for i, org in enumerate(found.values()):
         if org.part_of and org.part_of not in found:
             problems.add(doc.path, doc.line(("organisations", i, "part_of")),
                          f"part_of names '{org.part_of}', which is not in this registry{_did_you_mean(org.part_of, found)}")
     return found, alias_owner
+
+
+@dataclass
+class _Source:
+    """A parsed content file and where its schema errors are, so that the valid entries in it
+    can still be checked (every problem at once) while broken ones are skipped."""
+
+    doc: Document
+    broken: list[tuple] = field(default_factory=list)
+
+    def ok(self, where: tuple) -> bool:
+        """True when nothing at or under `where` failed the schema."""
+        return not any(path[: len(where)] == where for path in self.broken)
+
+    def items(self, key: str) -> list[tuple[tuple, dict]]:
+        """The valid entries of the list under `key`, each with its path."""
+        values = self.doc.data.get(key) if isinstance(self.doc.data, dict) else None
+        if not isinstance(values, list):
+            return []
+        return [((key, i), item) for i, item in enumerate(values) if self.ok((key, i))]
 
 
 class _EvaluationLoader:
@@ -155,6 +180,7 @@ class _EvaluationLoader:
                  problems: Problems):
         self.folder, self.organisations, self.aliases, self.problems = folder, organisations, aliases, problems
         self.original = "en"
+        self.links: list[tuple[Document, tuple, str, tuple[Link, ...]]] = []  # checked once all ids are known
 
     def load(self) -> Evaluation | None:
         folder, problems = self.folder, self.problems
@@ -165,34 +191,33 @@ class _EvaluationLoader:
         meta = self._read("evaluation.yml", "evaluation", required=True)
         recs = self._read("recommendations.yml", "recommendations", required=True)
         resp = self._read("response.yml", "response", required=False)
-        if meta is None or recs is None or resp is False:
-            return None
-        self.original = meta.data["original_language"]
-        evaluation = self._evaluation(meta)
-        groups, recommendations = self._recommendations(recs)
+        if meta and meta.ok(("original_language",)):
+            self.original = meta.doc.data["original_language"]
+        evaluation = self._evaluation(meta) if meta else None
+        groups, recommendations = self._recommendations(recs) if recs else ((), ())
         responses, actions, response_date = self._responses(resp, recommendations) if resp else (None, (), None)
-        self._check_links(recs, "recommendations", recommendations, actions)
-        if resp:
-            self._check_action_links(resp, recommendations, actions)
-        return Evaluation(**evaluation, introduction=self._narrative("introduction"), groups=groups,
+        self._check_links(recommendations, actions)
+        introduction = self._narrative("introduction")
+        if evaluation is None or recs is None or any(src.broken for src in (meta, recs, resp) if src):
+            return None
+        return Evaluation(**evaluation, introduction=introduction, groups=groups,
                           recommendations=recommendations, responses=responses, response_date=response_date,
                           actions=actions)
 
-    def _read(self, name: str, schema: str, required: bool) -> Document | bool | None:
-        """The validated document; None if missing or broken; False if present but broken and optional."""
+    def _read(self, name: str, schema: str, required: bool) -> _Source | None:
+        """The file with its schema errors reported; None when it is missing, empty or not YAML."""
         path = self.folder / name
         if not path.is_file():
             if required:
                 self.problems.add(path, 1, f"{name} is missing — every evaluation folder needs one (see docs/authoring.md)")
             return None
         doc = read_yaml(path, self.problems)
-        if doc is None or doc.data is None:
-            if doc is not None:
-                self.problems.add(path, 1, f"{name} is empty — fill it in (see docs/authoring.md)")
-            return None if required else False
-        if not validate(doc, schema, self.problems):
-            return None if required else False
-        return doc
+        if doc is None:
+            return None
+        if doc.data is None:
+            self.problems.add(path, 1, f"{name} is empty — fill it in (see docs/authoring.md)")
+            return None
+        return _Source(doc, validate(doc, schema, self.problems))
 
     def _text(self, value: dict, doc: Document, where: tuple) -> Text:
         if self.original not in value:
@@ -209,14 +234,17 @@ class _EvaluationLoader:
                                   + ("" if org_id in self.aliases else " — add it to the registry or fix the id"))
         return tuple(ids)
 
-    def _evaluation(self, doc: Document) -> dict[str, Any]:
-        data = doc.data
-        programme = data["programme"]
-        for i, code in enumerate(data.get("countries", ())):
+    def _evaluation(self, src: _Source) -> dict[str, Any] | None:
+        """The evaluation's metadata as keyword arguments; None when the file failed the schema."""
+        doc, data = src.doc, src.doc.data
+        for where, code in src.items("countries"):
             if code not in COUNTRIES:
-                self.problems.add(doc.path, doc.line(("countries", i)), f"'{code}' is not an ISO 3166 country code — use a two-letter code such as BE")
+                self.problems.add(doc.path, doc.line(where), f"'{code}' is not an ISO 3166 country code — use a two-letter code such as BE")
+        if src.broken:
+            return None
+        programme = data["programme"]
         documents = tuple(
-            SourceDocument(d["kind"], self._text_any(d["title"]), d["language"],
+            SourceDocument(d["kind"], _own_language_text(d["title"]), d["language"],
                            _date(d.get("date"), doc, ("documents", i, "date"), self.problems), d.get("pages"))
             for i, d in enumerate(data.get("documents", ())))
         return dict(
@@ -237,44 +265,37 @@ class _EvaluationLoader:
             documents=documents,
         )
 
-    @staticmethod
-    def _text_any(value: dict) -> Text:
-        """A text whose language is its own (a document title), not the evaluation's."""
-        return Text(value, next(iter(value)))
-
-    def _recommendations(self, doc: Document) -> tuple[tuple[Group, ...], tuple[Recommendation, ...]]:
-        data = doc.data
-        groups = []
-        for i, g in enumerate(data.get("groups", ())):
+    def _recommendations(self, src: _Source) -> tuple[tuple[Group, ...], tuple[Recommendation, ...]]:
+        doc = src.doc
+        groups: list[Group] = []
+        for where, g in src.items("groups"):
             if g["id"] in {group.id for group in groups}:
-                self._duplicate(doc, ("groups", i, "id"), g["id"])
-            groups.append(Group(g["id"], self._text(g["title"], doc, ("groups", i, "title"))))
+                self._duplicate(doc, where + ("id",), g["id"])
+            groups.append(Group(g["id"], self._text(g["title"], doc, where + ("title",))))
         group_ids = {g.id for g in groups}
         recommendations: list[Recommendation] = []
-        seen: set[str] = set()
-        for i, r in enumerate(data["recommendations"]):
-            where = ("recommendations", i)
-            if r["id"] in seen:
+        for where, r in src.items("recommendations"):
+            if r["id"] in {rec.id for rec in recommendations}:
                 self._duplicate(doc, where + ("id",), r["id"])
-            seen.add(r["id"])
             if "group" in r and r["group"] not in group_ids:
                 self.problems.add(doc.path, doc.line(where + ("group",)),
                                   f"the group '{r['group']}' is not defined under groups:{_did_you_mean(r['group'], group_ids)}")
-            recommendations.append(Recommendation(
+            rec = Recommendation(
                 id=r["id"], title=self._text(r["title"], doc, where + ("title",)),
                 text=self._text(r["text"], doc, where + ("text",)),
                 number=str(r["number"]) if "number" in r else None, group=r.get("group"),
-                related=_links(r.get("related")), implicit=r.get("implicit", False)))
+                related=_links(r.get("related")), implicit=r.get("implicit", False))
+            recommendations.append(rec)
+            self.links.append((doc, where + ("related",), rec.id, rec.related))
         return tuple(groups), tuple(recommendations)
 
-    def _responses(self, doc: Document, recommendations: tuple[Recommendation, ...]
+    def _responses(self, src: _Source, recommendations: tuple[Recommendation, ...]
                    ) -> tuple[dict[str, Response], tuple[Action, ...], PartialDate | None]:
+        doc = src.doc
         rec_ids = {r.id for r in recommendations}
         responses: dict[str, Response] = {}
         actions: list[Action] = []
-        action_ids: set[str] = set()
-        for i, item in enumerate(doc.data["responses"]):
-            where = ("responses", i)
+        for where, item in src.items("responses"):
             rec_id = item["recommendation"]
             if rec_id not in rec_ids:
                 self.problems.add(doc.path, doc.line(where + ("recommendation",)),
@@ -285,40 +306,31 @@ class _EvaluationLoader:
             responses[rec_id] = Response(rec_id, Position(item["position"]), self._text(item["text"], doc, where + ("text",)))
             for j, a in enumerate(item.get("actions", ())):
                 at = where + ("actions", j)
-                if a["id"] in action_ids or a["id"] in rec_ids:
+                if a["id"] in {act.id for act in actions} | rec_ids:
                     self._duplicate(doc, at + ("id",), a["id"])
-                action_ids.add(a["id"])
-                actions.append(Action(
+                action = Action(
                     id=a["id"], recommendation=rec_id, text=self._text(a["text"], doc, at + ("text",)),
                     timing=_years(a["timing"], doc, at + ("timing",), self.problems),
                     in_charge=self._orgs(a["in_charge"], doc, at + ("in_charge",)),
-                    status=Status(a["status"]) if "status" in a else None, related=_links(a.get("related"))))
-        return responses, tuple(actions), _date(doc.data.get("date"), doc, ("date",), self.problems)
+                    status=Status(a["status"]) if "status" in a else None, related=_links(a.get("related")))
+                actions.append(action)
+                self.links.append((doc, at + ("related",), action.id, action.related))
+        date = _date(doc.data.get("date"), doc, ("date",), self.problems) if src.ok(("date",)) else None
+        return responses, tuple(actions), date
 
     def _duplicate(self, doc: Document, where: tuple, entity_id: str) -> None:
         self.problems.add(doc.path, doc.line(where),
                           f"the id '{entity_id}' is already used in this evaluation — ids must be unique: choose another one")
 
-    def _check_links(self, doc: Document, key: str, recommendations: tuple[Recommendation, ...],
-                     actions: tuple[Action, ...]) -> None:
+    def _check_links(self, recommendations: tuple[Recommendation, ...], actions: tuple[Action, ...]) -> None:
         targets = {r.id for r in recommendations} | {a.id for a in actions}
-        for i, rec in enumerate(recommendations):
-            self._check_related(doc, (key, i, "related"), rec.id, rec.related, targets)
-
-    def _check_action_links(self, doc: Document, recommendations: tuple[Recommendation, ...],
-                            actions: tuple[Action, ...]) -> None:
-        targets = {r.id for r in recommendations} | {a.id for a in actions}
-        for i, item in enumerate(doc.data["responses"]):
-            for j, a in enumerate(item.get("actions", ())):
-                self._check_related(doc, ("responses", i, "actions", j, "related"), a["id"], _links(a.get("related")), targets)
-
-    def _check_related(self, doc: Document, where: tuple, own_id: str, links: tuple[Link, ...], targets: set[str]) -> None:
-        for k, link in enumerate(links):
-            if link.target == own_id:
-                self.problems.add(doc.path, doc.line(where + (k,)), f"'{own_id}' links to itself — remove this link")
-            elif link.target not in targets:
-                self.problems.add(doc.path, doc.line(where + (k,)),
-                                  f"'{link.target}' is not a recommendation or action of this evaluation{_did_you_mean(link.target, targets)}")
+        for doc, where, own_id, links in self.links:
+            for k, link in enumerate(links):
+                if link.target == own_id:
+                    self.problems.add(doc.path, doc.line(where + (k,)), f"'{own_id}' links to itself — remove this link")
+                elif link.target not in targets:
+                    self.problems.add(doc.path, doc.line(where + (k,)),
+                                      f"'{link.target}' is not a recommendation or action of this evaluation{_did_you_mean(link.target, targets)}")
 
     def _narrative(self, name: str) -> Text | None:
         texts = {}

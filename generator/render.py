@@ -98,8 +98,11 @@ def _plain(value: Shown | str) -> str:
 
 
 def _yaml_str(value: str) -> Markup:
-    """A value written into YAML front matter as a double-quoted string."""
-    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    """A value written into YAML front matter as a double-quoted string of plain text (the theme
+    escapes it where it goes into HTML)."""
+    if isinstance(value, Markup):
+        value = value.unescape()
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     return Markup(f'"{escaped}"')
 
 

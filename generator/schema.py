@@ -38,14 +38,14 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, registry=_registry())
 
 
-def validate(doc: Document, schema_name: str, problems: Problems) -> bool:
-    """Report every schema error in `doc`; True when there was none."""
-    found = False
+def validate(doc: Document, schema_name: str, problems: Problems) -> list[tuple]:
+    """Report every schema error in `doc`; returns the paths where errors were found (empty: valid)."""
+    broken = []
     for error in _validator(schema_name).iter_errors(doc.data):
         for where, message in _explain(error):
             problems.add(doc.path, doc.line(where), message)
-            found = True
-    return not found
+            broken.append(where)
+    return broken
 
 
 def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple, str]]:

@@ -12,7 +12,7 @@ import markdown
 from markupsafe import Markup, escape
 
 _EXTENSIONS = ["sane_lists", "attr_list", "tables"]
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def to_html(text: str) -> Markup:
@@ -26,9 +26,9 @@ def to_inline_html(text: str) -> Markup:
     return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S))
 
 
-def md_escape(text: str) -> str:
+def md_escape(text: str) -> Markup:
     """Plain text made safe to place inside a Markdown line (a heading), shown exactly as written."""
-    return str(escape(_MD_SPECIAL.sub(r"\\\1", text)))
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
 def plain(text: str) -> str:

@@ -75,6 +75,9 @@ def read_yaml(path: Path, problems: Problems) -> Document | None:
     return doc
 
 
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 class _Builder:
     """Turns a node tree into plain values, recording each value's line and each duplicate key."""
 
@@ -83,6 +86,8 @@ class _Builder:
 
     def build(self, node: yaml.Node, where: Path_) -> Any:
         self.doc.lines[where] = node.start_mark.line + 1
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            raise yaml.constructor.ConstructorError(None, None, f"the tag {node.tag} is not allowed", node.start_mark)
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)  # resolves `<<` merge keys
             result: dict[Any, Any] = {}
@@ -96,6 +101,7 @@ class _Builder:
                     self.problems.add(self.doc.path, line, f"the key '{key}' appears twice here — keep one of them")
                     continue
                 result[key] = self.build(value_node, where + (key,))
+                self.doc.lines[where + (key,)] = line  # a message about a value points at its key
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, where + (i,)) for i, item in enumerate(node.value)]

@@ -1,0 +1,40 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11:
+#   make serve   build the bundled content and serve it on http://127.0.0.1:8000
+#   make test    run the whole test suite (lint, unit, integration, browser)
+# Both create .venv and install what they need on first use.
+
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: serve build check test browser clean catalogs
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/evalsite serve
+
+build: $(STAMP)
+	$(BIN)/evalsite build
+
+check: $(STAMP)
+	$(BIN)/evalsite check
+
+test: $(STAMP) browser
+	$(BIN)/ruff check generator tests
+	$(BIN)/pytest
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+browser:
+	@scripts/ensure-chromium
+
+catalogs: $(STAMP)
+	PYTHON=$(BIN)/python scripts/update-catalogs
+
+clean:
+	rm -rf site build .pytest_cache

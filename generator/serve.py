@@ -1,0 +1,125 @@
+"""`evalsite serve`: build, serve on 127.0.0.1, rebuild on every change and reload open pages.
+
+The preview is built into `build/preview/` (not `site/`), with a small live-reload script that asks
+the server for the build number once a second. A change with errors prints them and keeps the last
+good preview on screen, since builds are atomic.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+import time
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .errors import ContentError
+from .paths import LOCALES, MKDOCS_BASE, TEMPLATES, WORK
+from .site import BuildError, BuildOptions, build
+
+PREVIEW = WORK / "preview"
+LIVE_RELOAD_JS = """(function () {
+  var seen = null;
+  setInterval(function () {
+    fetch("/__evalsite__/version", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (v) {
+      if (seen !== null && v !== seen) location.reload();
+      seen = v;
+    }).catch(function () {});
+  }, 1000);
+})();
+"""
+
+
+class _State:
+    """The build number the pages poll; it changes after each successful rebuild."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.changed = threading.Event()
+
+
+def serve(content: Path, out: Path | None, host: str, port: int) -> int:
+    out = out or PREVIEW
+    site_url = f"http://{host}:{port}/"
+    state = _State()
+    rebuild = functools.partial(_rebuild, content, BuildOptions(out_dir=out, site_url=site_url, live_reload=True), state)
+    rebuild()
+    observer = Observer()
+    handler = _OnChange(state)
+    for folder in (content, TEMPLATES, LOCALES):
+        observer.schedule(handler, str(folder), recursive=True)
+    observer.schedule(handler, str(MKDOCS_BASE.parent), recursive=False)
+    observer.start()
+    threading.Thread(target=_rebuild_loop, args=(state, rebuild), daemon=True).start()
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Handler, state, directory=str(out)))
+    print(f"serving {out}/ on {site_url} — edit content/ and the pages reload; Ctrl+C stops", flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        observer.stop()
+        server.server_close()
+    return 0
+
+
+def _rebuild(content: Path, options: BuildOptions, state: _State) -> None:
+    started = time.perf_counter()
+    try:
+        build(content, options)
+    except ContentError as exc:
+        print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
+        print(f"{len(exc.problems)} problems found; still showing the last good build.", file=sys.stderr, flush=True)
+        return
+    except BuildError as exc:
+        print(f"the site could not be built: {exc}", file=sys.stderr, flush=True)
+        return
+    state.version += 1
+    print(f"built in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def _rebuild_loop(state: _State, rebuild: functools.partial) -> None:
+    while True:
+        state.changed.wait()
+        time.sleep(0.2)  # let an editor finish writing (and catch the burst of events a save makes)
+        state.changed.clear()
+        rebuild()
+
+
+class _OnChange(FileSystemEventHandler):
+    def __init__(self, state: _State):
+        self.state = state
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        path = str(event.src_path)
+        if event.event_type in ("opened", "closed_no_write") or path.endswith((".swp", "~")):
+            return
+        if Path(path).parent == MKDOCS_BASE.parent and Path(path) != MKDOCS_BASE:
+            return
+        self.state.changed.set()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, state: _State, *args, **kwargs):
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        if self.path == "/__evalsite__/version":
+            return self._send(str(self.state.version), "text/plain")
+        if self.path == "/__evalsite__/livereload.js":
+            return self._send(LIVE_RELOAD_JS, "text/javascript")
+        return super().do_GET()
+
+    def _send(self, text: str, content_type: str) -> None:
+        body = text.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:  # keep the terminal for build messages
+        pass

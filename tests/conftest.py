@@ -1,0 +1,37 @@
+"""Shared fixtures: a writable copy of the bundled content, and one whole-site build per session."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_site
+from generator.model import Site
+from generator.site import BuildOptions, build
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+SITE_URL = "http://127.0.0.1:8765/"
+
+
+@pytest.fixture(scope="session")
+def site_model() -> Site:
+    return load_site(CONTENT)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the bundled content that a test may break."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole bundled site, built once, as published at SITE_URL."""
+    base = tmp_path_factory.mktemp("build")
+    out = base / "site"
+    build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=base / "work"))
+    return out

@@ -1,0 +1,142 @@
+"""The whole site built from the bundled content, checked as a reader meets it in each language."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.errors import ContentError
+from generator.site import BuildOptions, build
+
+from .conftest import CONTENT, SITE_URL
+from .sitecheck import broken_links, html_pages, page, resolve
+
+LANGS = ("nl", "fr", "en")
+EV = "evaluations/wsm-2022-2026-midterm"
+ACTIONS = ["1.1", "2.1", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "5.1", "6.1", "6.2", "7.1", "7.2", "7.3", "8.1", "8.2", "9.1", "9.2"]
+PAGES = (["", "actions/", "organisations/", "organisations/wsm/", "organisations/joint-pmeal-cell/",
+          f"{EV}/", f"{EV}/recommendations/", f"{EV}/actions/"]
+         + [f"{EV}/recommendations/r{n}/" for n in range(1, 10)]
+         + [f"{EV}/actions/{a}/" for a in ACTIONS])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_expected_page_exists_with_its_language(built_site, lang):
+    for url in PAGES:
+        path = built_site / lang / url / "index.html"
+        assert path.is_file(), path
+        assert page(path).lang == lang
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_hreflang_alternates_are_absolute_and_page_level(built_site, url):
+    for lang in LANGS:
+        info = page(built_site / lang / url / "index.html")
+        expected = {code: f"{SITE_URL}{code}/{url}" for code in LANGS}
+        expected["x-default"] = SITE_URL if url == "" else f"{SITE_URL}en/{url}"
+        assert info.alternates == expected
+        assert info.meta["og:url"] == [f"{SITE_URL}{lang}/{url}"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_language_switcher_goes_to_the_same_page(built_site, url):
+    for lang in LANGS:
+        path = built_site / lang / url / "index.html"
+        switcher = page(path).switcher
+        assert set(switcher) == set(LANGS)
+        for other, href in switcher.items():
+            target, _ = resolve(built_site, path, href)
+            assert target == built_site / other / url / "index.html"
+
+
+def test_no_broken_internal_link_or_anchor(built_site):
+    assert broken_links(built_site) == []
+
+
+def test_no_resource_from_another_host(built_site):
+    for path in html_pages(built_site):
+        for src in page(path).resources:
+            host = urlsplit(src).netloc
+            assert host in ("", urlsplit(SITE_URL).netloc), f"{path}: {src}"
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8")
+
+
+def links_of(built_site: Path, lang: str, url: str) -> set[Path]:
+    path = built_site / lang / url / "index.html"
+    return {resolve(built_site, path, href)[0] for href in page(path).links} - {None}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cross_links_both_ways(built_site, lang):
+    def target(url: str) -> Path:
+        return built_site / lang / url / "index.html"
+
+    r2 = links_of(built_site, lang, f"{EV}/recommendations/r2/")
+    assert {target(f"{EV}/actions/2.1/"), target(f"{EV}/recommendations/r6/"), target(f"{EV}/recommendations/r8/"),
+            target(f"{EV}/actions/4.3/"), target("organisations/programme-pmeal-cells/")} <= r2
+    assert target(f"{EV}/recommendations/r2/") in links_of(built_site, lang, f"{EV}/actions/4.3/")
+    assert target(f"{EV}/recommendations/r2/") in links_of(built_site, lang, f"{EV}/recommendations/r6/")  # r6 → r2, and back
+    assert {target(f"{EV}/actions/6.1/"), target(f"{EV}/actions/7.3/")} <= links_of(built_site, lang, "organisations/wsm-bsd/")
+    overview = links_of(built_site, lang, f"{EV}/")
+    assert {target(f"{EV}/recommendations/r{n}/") for n in range(1, 10)} <= overview
+    all_actions = links_of(built_site, lang, "actions/")
+    assert {target(f"{EV}/actions/{a}/") for a in ACTIONS} <= all_actions
+
+
+@pytest.mark.parametrize(("lang", "heading", "agree", "partial"), [
+    ("nl", "Aanbeveling 6", "Akkoord (6)", "Gedeeltelijk akkoord (3)"),
+    ("fr", "Recommandation 6", "D'accord (6)", "Partiellement d'accord (3)"),
+    ("en", "Recommendation 6", "Agree (6)", "Partially agree (3)"),
+])
+def test_overview_groups_recommendations_by_position(built_site, lang, heading, agree, partial):
+    html = (built_site / lang / EV / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
+    assert agree in html and partial in html and heading in html
+    assert "Not yet translated" not in html and "Nog niet vertaald" not in html
+
+
+def test_each_language_has_its_own_search_index(built_site):
+    for lang in LANGS:
+        index = json.loads((built_site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+        locations = {doc["location"] for doc in index["docs"]}
+        assert "evaluations/wsm-2022-2026-midterm/recommendations/r1/" in locations
+    nl = (built_site / "nl" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "middenveldorganisaties" in nl and "organisations de la société civile" not in nl
+
+
+def test_root_offers_the_three_languages(built_site):
+    info = page(built_site / "index.html")
+    assert {resolve(built_site, built_site / "index.html", href)[0] for href in info.links} == {
+        built_site / lang / "index.html" for lang in LANGS}
+    assert info.alternates["x-default"] == SITE_URL
+    assert (built_site / "404.html").is_file() and (built_site / "sitemap.xml").is_file()
+
+
+def test_pages_have_titles_and_descriptions_in_their_language(built_site):
+    fr = page(built_site / "fr" / EV / "recommendations" / "r7" / "index.html")
+    assert fr.title.startswith("Recommandation 7")
+    assert fr.meta["og:locale"] == ["fr_BE"] and set(fr.meta["og:locale:alternate"]) == {"nl_BE", "en_GB"}
+    assert fr.meta["description"][0] and fr.meta["description"] == fr.meta["og:description"]
+
+
+def test_failed_build_leaves_the_previous_site_untouched(built_site, tmp_path, content):
+    out = tmp_path / "site"
+    shutil.copytree(built_site, out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (content / "evaluations" / "wsm-2022-2026-midterm" / "response.yml").write_text("responses: [\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build(content, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=tmp_path / "work"))
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_rebuild_replaces_the_site(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "stale.html").write_text("old", encoding="utf-8")
+    build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=tmp_path / "work"))
+    assert not (out / "stale.html").exists() and (out / "nl" / "index.html").is_file()

@@ -1,0 +1,57 @@
+"""Pages as generated Markdown: fallback texts, escaping, links relative to the page."""
+from dataclasses import replace
+
+from generator import render, urls
+from generator.model import Text
+from generator.paths import TEMPLATES
+
+SLUG = "wsm-2022-2026-midterm"
+
+
+def test_same_pages_in_every_language(site_model):
+    pages = [p.source for p in render.site_pages(site_model)]
+    assert len(pages) == len(set(pages))
+    assert f"evaluations/{SLUG}/recommendations/r1/index.md" in pages
+    assert f"evaluations/{SLUG}/actions/7.3/index.md" in pages
+    assert "organisations/wsm-bsd/index.md" in pages
+    files = {lang: render.render_language(site_model, lang, TEMPLATES) for lang in ("nl", "fr", "en")}
+    assert files["nl"].keys() == files["fr"].keys() == files["en"].keys() == set(pages)
+
+
+def test_missing_translation_falls_back_with_notice_and_lang(site_model):
+    ev = site_model.evaluation(SLUG)
+    rec = ev.recommendation("r4")
+    english_only = replace(rec, text=Text({"en": "Only **English** here."}, "en"), title=Text({"en": "English title"}, "en"))
+    ev2 = replace(ev, recommendations=tuple(english_only if r.id == "r4" else r for r in ev.recommendations))
+    site2 = replace(site_model, evaluations=(ev2,))
+    page = render.render_language(site2, "fr", TEMPLATES)[f"evaluations/{SLUG}/recommendations/r4/index.md"]
+    assert '<div lang="en">\n<p>Only <strong>English</strong> here.</p>' in page
+    assert "Pas encore traduit : affiché dans la langue originale (anglais)." in page
+    assert '<span lang="en">English title</span> <small class="es-fallback">(non traduit)</small>' in page
+    english = render.render_language(site2, "en", TEMPLATES)[f"evaluations/{SLUG}/recommendations/r4/index.md"]
+    assert "Not yet translated" not in english
+
+
+def test_titles_are_escaped_in_headings(site_model):
+    ev = site_model.evaluation(SLUG)
+    rec = replace(ev.recommendation("r1"), title=Text({"en": "A <b>bold</b> *claim* # here", "nl": "x", "fr": "x"}, "en"))
+    site2 = replace(site_model, evaluations=(replace(ev, recommendations=(rec, *ev.recommendations[1:])),))
+    page = render.render_language(site2, "en", TEMPLATES)[f"evaluations/{SLUG}/recommendations/r1/index.md"]
+    assert r"# Recommendation 1: A &lt;b&gt;bold&lt;/b&gt; \*claim\* \# here" in page
+    assert 'title: "Recommendation 1: A <b>bold</b> *claim* # here"' in page
+
+
+def test_relative_links():
+    assert urls.relative("evaluations/x/actions/1.1/", "evaluations/x/recommendations/r1/") == "../../actions/1.1/"
+    assert urls.relative("evaluations/x/actions/#action-1.1", "evaluations/x/actions/") == "#action-1.1"
+    assert urls.relative("", "evaluations/x/") == "../../"
+    assert urls.relative("evaluations/x/", "") == "evaluations/x/"
+
+
+def test_front_matter_is_valid_yaml_with_plain_description(site_model):
+    import yaml
+
+    page = render.render_language(site_model, "fr", TEMPLATES)[f"evaluations/{SLUG}/recommendations/r7/index.md"]
+    meta = yaml.safe_load(page.split("---")[1])
+    assert meta["title"].startswith("Recommandation 7 : ") or meta["title"].startswith("Recommandation 7: ")
+    assert "<" not in meta["description"] and len(meta["description"]) <= 200
