@@ -28,6 +28,7 @@ class Page:
     url: str
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
+    in_nav: bool = False  # listed in the navigation (see `navigation`), which the theme needs to know
 
     @property
     def source(self) -> str:
@@ -36,14 +37,14 @@ class Page:
 
 def site_pages(site: Site) -> list[Page]:
     """Every page of one language's tree; the same list in every language."""
-    pages = [Page(urls.home(), "home.md.j2"),
-             Page(urls.all_actions(), "all_actions.md.j2"),
-             Page(urls.organisations(), "organisations.md.j2")]
+    pages = [Page(urls.home(), "home.md.j2", in_nav=True),
+             Page(urls.all_actions(), "all_actions.md.j2", in_nav=True),
+             Page(urls.organisations(), "organisations.md.j2", in_nav=True)]
     pages += [Page(urls.organisation(org), "organisation.md.j2", {"org": org}) for org in site.organisations]
     for ev in site.evaluations:
-        pages += [Page(urls.evaluation(ev), "evaluation.md.j2", {"ev": ev}),
-                  Page(urls.recommendations(ev), "recommendations.md.j2", {"ev": ev}),
-                  Page(urls.action_plan(ev), "action_plan.md.j2", {"ev": ev})]
+        pages += [Page(urls.evaluation(ev), "evaluation.md.j2", {"ev": ev}, in_nav=True),
+                  Page(urls.recommendations(ev), "recommendations.md.j2", {"ev": ev}, in_nav=True),
+                  Page(urls.action_plan(ev), "action_plan.md.j2", {"ev": ev}, in_nav=True)]
         pages += [Page(urls.recommendation(ev, rec), "recommendation.md.j2", {"ev": ev, "rec": rec})
                   for rec in ev.recommendations]
         pages += [Page(urls.action(ev, act), "action.md.j2", {"ev": ev, "act": act}) for act in ev.actions]
@@ -93,6 +94,15 @@ def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
     return env
 
 
+def add_site_filters(env: jinja2.Environment, site: Site, lang: str) -> None:
+    """Filters that need the model: an organisation's short name from its id."""
+    def org_short(org_id: str) -> str:
+        org = site.organisation(org_id)
+        return (org.short or org.name).shown(lang).text
+
+    env.filters["org_short"] = org_short
+
+
 def _plain(value: Shown | str) -> str:
     return text.plain(value.text if isinstance(value, Shown) else value)
 
@@ -106,9 +116,12 @@ def _yaml_str(value: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def render_language(site: Site, lang: str, templates_dir: Path) -> dict[str, str]:
-    """The page tree of one language: source path → Markdown text."""
+def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = "/") -> dict[str, str]:
+    """The page tree of one language: source path → Markdown text. `site_url` is the public address
+    of the site, for the few places that need an absolute link (how to cite)."""
     env = environment(lang, templates_dir)
+    env.globals["absolute"] = lambda url: f"{site_url}{lang}/{url}"
+    add_site_filters(env, site, lang)
     files = {}
     for page in site_pages(site):
         template = env.get_template(str(PAGE_TEMPLATES / page.template))

@@ -71,7 +71,7 @@ def _generate(site: Site, lang: str, base: dict[str, Any], site_url: str, option
     """Write one language's page tree and merged config; returns the config's path."""
     root = options.work_dir / "pages" / lang
     docs = root / "docs"
-    files = render.render_language(site, lang, TEMPLATES)
+    files = render.render_language(site, lang, TEMPLATES, site_url)
     for asset in (TEMPLATES / "assets").iterdir():
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     sync_tree(docs, files)
