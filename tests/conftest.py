@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,17 @@ from generator.site import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-SITE_URL = "http://127.0.0.1:8765/"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# The address the test site is built for and served at: a free port, so a test run never collides
+# with a preview or another run on the same machine.
+SITE_URL = f"http://127.0.0.1:{_free_port()}/"
 
 
 @pytest.fixture(scope="session")

@@ -1,3 +1,11 @@
+/* Printed pages show where each link goes: give every link in the text its absolute address. */
+(function () {
+  "use strict";
+  document.querySelectorAll(".md-content a[href]:not([href^='#'])").forEach(function (link) {
+    link.setAttribute("data-print-href", link.href);
+  });
+})();
+
 /* Permalinks become "copy link" controls: a click copies the absolute address of the recommendation,
    action or paragraph and says so; without JavaScript (or clipboard access) the link still works. */
 (function () {

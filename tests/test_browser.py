@@ -1,0 +1,159 @@
+"""What a reader does, in Chromium: switch language, follow cross-links, search, use the keyboard,
+copy a link, print; and the gates every page kind must pass: axe-core, no third-party request."""
+from __future__ import annotations
+
+import io
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, foreign_requests, require_chromium, serve, switch_language
+from .conftest import SITE_URL
+
+pytestmark = pytest.mark.browser
+LANGS = ("nl", "fr", "en")
+EV = "evaluations/wsm-2022-2026-midterm"
+PAGE_KINDS = ["", f"{EV}/", f"{EV}/recommendations/", f"{EV}/recommendations/r2/", f"{EV}/actions/",
+              f"{EV}/actions/4.3/", "organisations/", "organisations/joint-pmeal-cell/", "actions/", "404.html"]
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    """The built site served where it was built for (SITE_URL), so absolute links are its own."""
+    with serve(built_site, port=urlsplit(SITE_URL).port) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(10000)
+    return page
+
+
+@pytest.mark.parametrize("url", [f"{EV}/recommendations/r2/", f"{EV}/actions/", "organisations/wsm-bsd/"])
+def test_language_switcher_lands_on_the_same_page(page, base_url, url):
+    for source in LANGS:
+        for target in LANGS:
+            if source != target:
+                assert switch_language(page, f"{base_url}{source}/{url}", target) == f"{base_url}{target}/{url}"
+                assert page.locator("html").get_attribute("lang") == target
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cross_links_work_when_clicked(page, base_url, lang):
+    page.goto(f"{base_url}{lang}/{EV}/recommendations/r2/")
+    page.click("#actions ~ .es-table-wrap a[href$='actions/2.1/']")
+    assert page.url == f"{base_url}{lang}/{EV}/actions/2.1/"
+    page.click(".es-meta a[href$='recommendations/r2/']")
+    assert page.url == f"{base_url}{lang}/{EV}/recommendations/r2/"
+    page.click(".es-related a[href='../r6/']")
+    assert page.url == f"{base_url}{lang}/{EV}/recommendations/r6/"
+    page.click(".es-related a[href='../r2/']")  # and back, from the other end
+    assert page.url == f"{base_url}{lang}/{EV}/recommendations/r2/"
+    page.goto(f"{base_url}{lang}/organisations/wsm-bsd/")
+    page.click("a[href$='actions/7.3/']")
+    assert page.url == f"{base_url}{lang}/{EV}/actions/7.3/"
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nl", "desinformatie"), ("fr", "désinformation"), ("en", "misinformation")])
+def test_search_finds_a_recommendation_in_its_own_language(page, base_url, lang, word):
+    page.goto(f"{base_url}{lang}/")
+    page.fill(".md-search__input", word)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(urlsplit(href).path == f"/{lang}/{EV}/recommendations/r7/" for href in hrefs), hrefs
+    assert all(urlsplit(href).path.startswith(f"/{lang}/") for href in hrefs), hrefs
+
+
+def test_keyboard_reaches_switcher_search_and_every_link_with_visible_focus(page, base_url):
+    page.goto(f"{base_url}en/{EV}/recommendations/r2/")
+    links = page.eval_on_selector_all(".md-content a[href]", "els => els.map(e => e.href)")
+    reached: set[str] = set()
+    kinds: set[str] = set()
+    unfocused: list[str] = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => {
+            const e = document.activeElement; const s = getComputedStyle(e);
+            return {href: e.href || '', cls: e.className || '', tag: e.tagName,
+                    visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'};
+        }""")
+        reached.add(info["href"])
+        if "md-select__link" in str(info["cls"]):
+            kinds.add("switcher")
+        if "md-search__input" in str(info["cls"]):
+            kinds.add("search")
+        if info["tag"] in ("A", "BUTTON", "INPUT") and not info["visible"]:
+            unfocused.append(f"{info['tag']} {info['href'] or info['cls']}")
+    assert kinds == {"switcher", "search"}
+    assert set(links) <= reached
+    assert unfocused == [], unfocused
+    # Enter follows a focused link: the switcher to French
+    page.focus(".md-select__link[hreflang='fr']")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}fr/{EV}/recommendations/r2/")
+
+
+@pytest.mark.parametrize("url", PAGE_KINDS)
+def test_axe_finds_no_violation(page, base_url, url):
+    for lang in LANGS:
+        assert axe_violations(page, f"{base_url}{lang}/{url}") == [], f"{lang}/{url}"
+
+
+def test_axe_on_the_language_choice(page, base_url):
+    assert axe_violations(page, base_url) == []
+
+
+@pytest.mark.parametrize("url", PAGE_KINDS)
+def test_no_request_to_another_host_and_no_cookie(context, base_url, url):
+    for lang in LANGS:
+        assert foreign_requests(context, f"{base_url}{lang}/{url}") == []
+    assert foreign_requests(context, base_url) == []
+
+
+def test_copy_link_copies_the_absolute_permalink(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base_url}fr/{EV}/actions/7.1/")
+    page.click("a.es-permalink")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}fr/{EV}/actions/7.1/"
+    assert page.locator(".es-copied").inner_text() == "Lien copié"
+    context.close()
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    (f"{EV}/recommendations/r2/", ["Recommendation 2", "2.1", "2026-2027", f"{SITE_URL}en/{EV}/actions/2.1/"]),
+    (f"{EV}/actions/", ["Action plan", "7.3", "2027-2031", f"{SITE_URL}en/organisations/wsm-bsd/"]),
+])
+def test_print_gives_a_clean_document_with_link_targets(page, base_url, url, expected):
+    from pypdf import PdfReader
+
+    page.goto(f"{base_url}en/{url}")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
+    squeezed = text.replace(" ", "")
+    for fragment in expected:
+        assert fragment.replace(" ", "") in squeezed, fragment
+    for chrome in ("Search", "Table of contents", "Choose a language", "Link to"):
+        assert chrome not in text
