@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: serve build check test browser clean catalogs
+.PHONY: serve build check test browser clean catalogs lighthouse
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,9 +25,17 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/evalsite check
 
-test: $(STAMP) browser
+test: $(STAMP) browser node_modules/.package-lock.json
 	$(BIN)/ruff check generator tests
 	$(BIN)/pytest
+
+# The Nu HTML checker (npm vnu-jar, runs on the machine's Java 17).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+# Lighthouse scores of a recommendation page and an action plan, written to docs/lighthouse.md.
+lighthouse: $(STAMP) browser
+	PYTHON=$(BIN)/python scripts/lighthouse
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 browser:

@@ -4,12 +4,15 @@ from __future__ import annotations
 import shutil
 import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from generator.load import load_site
 from generator.model import Site
 from generator.site import BuildOptions, build
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -46,3 +49,35 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = base / "site"
     build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=base / "work"))
     return out
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    """The built site served where it was built for (SITE_URL), so absolute links are its own."""
+    with serve(built_site, port=urlsplit(SITE_URL).port) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(10000)
+    return page

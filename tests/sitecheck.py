@@ -99,3 +99,29 @@ def broken_links(site: Path) -> list[str]:
             elif fragment and target.suffix == ".html" and fragment not in page(target).ids:
                 problems.append(f"{path.relative_to(site)}: {href} → no #{fragment} in {target.relative_to(site)}")
     return problems
+
+
+def foreign_resources(site: Path, own_host: str) -> list[str]:
+    """Stylesheets, scripts, images and frames that a page would load from another host."""
+    found = []
+    for path in html_pages(site):
+        for src in page(path).resources:
+            host = urlsplit(src).netloc
+            if host and host != own_host:
+                found.append(f"{path.relative_to(site)}: {src}")
+    return found
+
+
+def switcher_mismatches(site: Path, langs: tuple[str, ...]) -> list[str]:
+    """Language-switcher entries that do not lead to the same page in the other language."""
+    found = []
+    for lang in langs:
+        for path in html_pages(site / lang):
+            if path.name == "404.html":
+                continue
+            here = path.relative_to(site / lang)
+            for other, href in page(path).switcher.items():
+                target, _ = resolve(site, path, href)
+                if target != site / other / here:
+                    found.append(f"{lang}/{here}: {other} → {href}")
+    return found

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, foreign_requests, require_chromium, serve, switch_language
+from .browser import axe_violations, foreign_requests, switch_language
 from .conftest import SITE_URL
 
 pytestmark = pytest.mark.browser
@@ -16,38 +16,6 @@ LANGS = ("nl", "fr", "en")
 EV = "evaluations/wsm-2022-2026-midterm"
 PAGE_KINDS = ["", f"{EV}/", f"{EV}/recommendations/", f"{EV}/recommendations/r2/", f"{EV}/actions/",
               f"{EV}/actions/4.3/", "organisations/", "organisations/joint-pmeal-cell/", "actions/", "404.html"]
-
-
-@pytest.fixture(scope="session")
-def base_url(built_site):
-    """The built site served where it was built for (SITE_URL), so absolute links are its own."""
-    with serve(built_site, port=urlsplit(SITE_URL).port) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    page = context.new_page()
-    page.set_default_timeout(10000)
-    return page
 
 
 @pytest.mark.parametrize("url", [f"{EV}/recommendations/r2/", f"{EV}/actions/", "organisations/wsm-bsd/"])

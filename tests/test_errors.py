@@ -125,7 +125,7 @@ def test_bad_timing_and_reversed_range(content):
 
 def test_impossible_date(content):
     edit(content, EV / "evaluation.yml", "evaluator: [focus-up]\n", "evaluator: [focus-up]\ndate: 2024-13\n")
-    name, _, message = only(content)
+    _, _, message = only(content)
     assert message == "'2024-13' is not a real date — check the month and the day"
 
 
