@@ -6,23 +6,23 @@ unique ids, references that resolve, texts present in the original language, dat
 """
 from __future__ import annotations
 
-import datetime
-import difflib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from babel import Locale
 
 from .errors import ContentError, Problems
+from .load_report import load_report
+from .load_tables import load_framework, load_tables, load_timelines
 from .model import (
     LANGS,
     Action,
+    Criterion,
     Evaluation,
     EvaluationKind,
     Group,
+    InterviewGroup,
     Link,
     LinkType,
     Organisation,
@@ -30,17 +30,29 @@ from .model import (
     Position,
     Programme,
     Recommendation,
+    Report,
     Response,
     Site,
     SourceDocument,
     Status,
+    Table,
     Text,
-    Years,
+    Timeline,
 )
 from .schema import validate
+from .sources import (
+    Source,
+    check_folder,
+    did_you_mean,
+    own_language_text,
+    parse_date,
+    parse_years,
+    read_source,
+    require_original,
+)
 from .yamlsource import Document, read_yaml
 
-EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml")
+EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "report")
 NARRATIVES = ("introduction",)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COUNTRIES = frozenset(code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
@@ -57,7 +69,7 @@ def load_site(content_dir: Path) -> Site:
     organisations, aliases = _load_organisations(content_dir / "organisations.yml", problems)
     evaluations = []
     evaluations_dir = content_dir / "evaluations"
-    _check_folder(content_dir, {"organisations.yml", "evaluations", "README.md"}, problems)
+    check_folder(content_dir, {"organisations.yml", "evaluations", "README.md"}, problems)
     if evaluations_dir.is_dir():
         for folder in sorted(p for p in evaluations_dir.iterdir()):
             if not folder.is_dir():
@@ -70,48 +82,6 @@ def load_site(content_dir: Path) -> Site:
     return Site(tuple(organisations.values()), tuple(evaluations))
 
 
-def _check_folder(folder: Path, allowed: set[str], problems: Problems) -> None:
-    """Report files that the loader would silently ignore, with the name they were probably meant to have."""
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.name in allowed:
-            continue
-        guess = difflib.get_close_matches(path.name, sorted(allowed), n=1)
-        fix = f"rename it to {guess[0]}" if guess else f"the names allowed here are: {', '.join(sorted(allowed))}"
-        problems.add(path, 1, f"this file is not used by evalsite — {fix}")
-
-
-def _did_you_mean(word: str, options: Iterable[str], aliases: dict[str, str] | None = None) -> str:
-    if aliases and word in aliases:
-        return f" — '{word}' is a name of '{aliases[word]}': write {aliases[word]}"
-    guess = difflib.get_close_matches(word, sorted(options), n=1)
-    return f" — did you mean '{guess[0]}'?" if guess else ""
-
-
-def _years(value: Any, doc: Document, where: tuple, problems: Problems) -> Years:
-    start, _, end = str(value).partition("-")
-    years = Years(int(start), int(end or start))
-    if years.end < years.start:
-        problems.add(doc.path, doc.line(where), f"the range '{value}' ends before it starts — write the earlier year first")
-    return years
-
-
-def _date(value: Any, doc: Document, where: tuple, problems: Problems) -> PartialDate | None:
-    if value is None:
-        return None
-    parts = [int(p) for p in str(value).split("-")]
-    try:
-        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        problems.add(doc.path, doc.line(where), f"'{value}' is not a real date — check the month and the day")
-        return None
-    return PartialDate(*parts)
-
-
-def _own_language_text(value: dict) -> Text:
-    """A text whose original is the first language given (a document title, an organisation's name)."""
-    return Text(value, "en" if "en" in value else next(iter(value)))
-
-
 def _links(items: list | None) -> tuple[Link, ...]:
     links = []
     for item in items or ():
@@ -119,7 +89,7 @@ def _links(items: list | None) -> tuple[Link, ...]:
             links.append(Link(item))
         else:
             links.append(Link(item["to"], LinkType(item.get("type", "see-also")), item.get("inferred", False),
-                              _own_language_text(item["note"]) if "note" in item else None))
+                              own_language_text(item["note"]) if "note" in item else None))
     return tuple(links)
 
 
@@ -143,34 +113,14 @@ def _load_organisations(path: Path, problems: Problems) -> tuple[dict[str, Organ
                 problems.add(doc.path, doc.line(where + ("aliases",)),
                              f"the alias '{alias}' also belongs to '{alias_owner[alias]}' — an alias may name one organisation only")
         found[item["id"]] = Organisation(
-            id=item["id"], kind=item["kind"], name=_own_language_text(item["name"]),
-            short=_own_language_text(item["short"]) if "short" in item else None,
+            id=item["id"], kind=item["kind"], name=own_language_text(item["name"]),
+            short=own_language_text(item["short"]) if "short" in item else None,
             aliases=tuple(item.get("aliases", ())), part_of=item.get("part_of"), url=item.get("url"))
     for i, org in enumerate(found.values()):
         if org.part_of and org.part_of not in found:
             problems.add(doc.path, doc.line(("organisations", i, "part_of")),
-                         f"part_of names '{org.part_of}', which is not in this registry{_did_you_mean(org.part_of, found)}")
+                         f"part_of names '{org.part_of}', which is not in this registry{did_you_mean(org.part_of, found)}")
     return found, alias_owner
-
-
-@dataclass
-class _Source:
-    """A parsed content file and where its schema errors are, so that the valid entries in it
-    can still be checked (every problem at once) while broken ones are skipped."""
-
-    doc: Document
-    broken: list[tuple] = field(default_factory=list)
-
-    def ok(self, where: tuple) -> bool:
-        """True when nothing at or under `where` failed the schema."""
-        return not any(path[: len(where)] == where for path in self.broken)
-
-    def items(self, key: str) -> list[tuple[tuple, dict]]:
-        """The valid entries of the list under `key`, each with its path."""
-        values = self.doc.data.get(key) if isinstance(self.doc.data, dict) else None
-        if not isinstance(values, list):
-            return []
-        return [((key, i), item) for i, item in enumerate(values) if self.ok((key, i))]
 
 
 class _EvaluationLoader:
@@ -181,16 +131,17 @@ class _EvaluationLoader:
         self.folder, self.organisations, self.aliases, self.problems = folder, organisations, aliases, problems
         self.original = "en"
         self.links: list[tuple[Document, tuple, str, tuple[Link, ...]]] = []  # checked once all ids are known
+        self.paragraph_refs: list[tuple[Source, tuple, tuple[int, ...]]] = []  # checked once the report is loaded
 
     def load(self) -> Evaluation | None:
         folder, problems = self.folder, self.problems
         if not SLUG.match(folder.name):
             problems.add(folder, 1, "an evaluation folder name is its address on the site — use lower-case letters, digits and hyphens only")
         narratives = {f"{name}.{lang}.md" for name in NARRATIVES for lang in LANGS}
-        _check_folder(folder, set(EVALUATION_FILES) | narratives, problems)
-        meta = self._read("evaluation.yml", "evaluation", required=True)
-        recs = self._read("recommendations.yml", "recommendations", required=True)
-        resp = self._read("response.yml", "response", required=False)
+        check_folder(folder, set(EVALUATION_FILES) | narratives, problems)
+        meta = read_source(folder / "evaluation.yml", "evaluation", problems, required=True)
+        recs = read_source(folder / "recommendations.yml", "recommendations", problems, required=True)
+        resp = read_source(folder / "response.yml", "response", problems, required=False)
         if meta and meta.ok(("original_language",)):
             self.original = meta.doc.data["original_language"]
         evaluation = self._evaluation(meta) if meta else None
@@ -198,43 +149,53 @@ class _EvaluationLoader:
         responses, actions, response_date = self._responses(resp, recommendations) if resp else (None, (), None)
         self._check_links(recommendations, actions)
         introduction = self._narrative("introduction")
-        if evaluation is None or recs is None or any(src.broken for src in (meta, recs, resp) if src):
+        tables_src = read_source(folder / "tables.yml", "tables", problems, required=False)
+        timelines_src = read_source(folder / "timelines.yml", "timelines", problems, required=False)
+        framework_src = read_source(folder / "framework.yml", "framework", problems, required=False)
+        tables = load_tables(tables_src, self.original, problems) if tables_src else ()
+        timelines = load_timelines(timelines_src, self.original, problems, self.paragraph_refs) if timelines_src else ()
+        questions, answered_in = load_framework(framework_src, self.original, problems) if framework_src else ((), [])
+        report, placements = load_report(folder / "report", self.original, problems)
+        self._check_report_links(report, placements, tables, timelines, framework_src, answered_in)
+        sources = (meta, recs, resp, tables_src, timelines_src, framework_src)
+        if evaluation is None or recs is None or any(src.broken for src in sources if src):
             return None
         return Evaluation(**evaluation, introduction=introduction, groups=groups,
                           recommendations=recommendations, responses=responses, response_date=response_date,
-                          actions=actions)
+                          actions=actions, report=report, tables=tables, timelines=timelines, questions=questions)
 
-    def _read(self, name: str, schema: str, required: bool) -> _Source | None:
-        """The file with its schema errors reported; None when it is missing, empty or not YAML."""
-        path = self.folder / name
-        if not path.is_file():
-            if required:
-                self.problems.add(path, 1, f"{name} is missing — every evaluation folder needs one (see docs/authoring.md)")
-            return None
-        doc = read_yaml(path, self.problems)
-        if doc is None:
-            return None
-        if doc.data is None:
-            self.problems.add(path, 1, f"{name} is empty — fill it in (see docs/authoring.md)")
-            return None
-        return _Source(doc, validate(doc, schema, self.problems))
+    def _check_report_links(self, report: Report | None, placements: list, tables: tuple[Table, ...],
+                            timelines: tuple[Timeline, ...], framework_src: Source | None, answered_in: list) -> None:
+        """Paragraph numbers, chapter ids and placements that point into or out of the report."""
+        for src, where, numbers in self.paragraph_refs:
+            for i, number in enumerate(numbers):
+                if report is None or not report.has(number):
+                    self.problems.add(src.doc.path, src.doc.line(where + (i,)),
+                                      f"§{number} is not a paragraph of this evaluation's report — check the number")
+        chapter_ids = [c.id for c in report.chapters] if report else []
+        for where, chapter_id in answered_in:
+            if chapter_id not in chapter_ids:
+                self.problems.add(framework_src.doc.path, framework_src.doc.line(where),
+                                  f"'{chapter_id}' is not a chapter of the report{did_you_mean(chapter_id, chapter_ids)}")
+        targets = {"table": [t.id for t in tables], "timeline": [t.id for t in timelines]}
+        for path, line, kind, target in placements:
+            if kind == "framework" and framework_src is None:
+                self.problems.add(path, line, "[[framework]] needs a framework.yml in the evaluation folder — add it or remove the line")
+            elif kind in targets and target not in targets[kind]:
+                self.problems.add(path, line, f"there is no {kind} '{target}' in {kind}s.yml{did_you_mean(target, targets[kind])}")
 
     def _text(self, value: dict, doc: Document, where: tuple) -> Text:
-        if self.original not in value:
-            self.problems.add(doc.path, doc.line(where),
-                              f"the text in the original language ({self.original}) is missing — add `{self.original}:`; other languages are optional")
-            value = {self.original: next(iter(value.values())), **value}
-        return Text(value, self.original)
+        return require_original(value, self.original, doc, where, self.problems)
 
     def _orgs(self, ids: list[str], doc: Document, where: tuple) -> tuple[str, ...]:
         for i, org_id in enumerate(ids):
             if org_id not in self.organisations:
                 self.problems.add(doc.path, doc.line(where + (i,)),
-                                  f"'{org_id}' is not in organisations.yml{_did_you_mean(org_id, self.organisations, self.aliases)}"
+                                  f"'{org_id}' is not in organisations.yml{did_you_mean(org_id, self.organisations, self.aliases)}"
                                   + ("" if org_id in self.aliases else " — add it to the registry or fix the id"))
         return tuple(ids)
 
-    def _evaluation(self, src: _Source) -> dict[str, Any] | None:
+    def _evaluation(self, src: Source) -> dict[str, Any] | None:
         """The evaluation's metadata as keyword arguments; None when the file failed the schema."""
         doc, data = src.doc, src.doc.data
         for where, code in src.items("countries"):
@@ -244,8 +205,8 @@ class _EvaluationLoader:
             return None
         programme = data["programme"]
         documents = tuple(
-            SourceDocument(d["kind"], _own_language_text(d["title"]), d["language"],
-                           _date(d.get("date"), doc, ("documents", i, "date"), self.problems), d.get("pages"))
+            SourceDocument(d["kind"], own_language_text(d["title"]), d["language"],
+                           parse_date(d.get("date"), doc, ("documents", i, "date"), self.problems), d.get("pages"))
             for i, d in enumerate(data.get("documents", ())))
         return dict(
             slug=self.folder.name,
@@ -255,17 +216,23 @@ class _EvaluationLoader:
             summary=self._text(data["summary"], doc, ("summary",)),
             programme=Programme(
                 name=self._text(programme["name"], doc, ("programme", "name")),
-                period=_years(programme["period"], doc, ("programme", "period"), self.problems),
+                period=parse_years(programme["period"], doc, ("programme", "period"), self.problems),
                 donor=self._orgs([programme["donor"]], doc, ("programme", "donor"))[0] if "donor" in programme else None,
                 partners=self._orgs(programme.get("partners", []), doc, ("programme", "partners"))),
             commissioner=self._orgs(data.get("commissioner", []), doc, ("commissioner",)),
             evaluator=self._orgs(data.get("evaluator", []), doc, ("evaluator",)),
-            date=_date(data.get("date"), doc, ("date",), self.problems),
+            date=parse_date(data.get("date"), doc, ("date",), self.problems),
             countries=tuple(data.get("countries", ())),
             documents=documents,
+            criteria=tuple(Criterion(c) for c in data.get("criteria", ())),
+            interviews=tuple(
+                InterviewGroup(self._text(g["group"], doc, ("interviews", i, "group")), g["count"],
+                               parse_date(g.get("from"), doc, ("interviews", i, "from"), self.problems),
+                               parse_date(g.get("to"), doc, ("interviews", i, "to"), self.problems))
+                for i, g in enumerate(data.get("interviews", ()))),
         )
 
-    def _recommendations(self, src: _Source) -> tuple[tuple[Group, ...], tuple[Recommendation, ...]]:
+    def _recommendations(self, src: Source) -> tuple[tuple[Group, ...], tuple[Recommendation, ...]]:
         doc = src.doc
         groups: list[Group] = []
         for where, g in src.items("groups"):
@@ -279,17 +246,19 @@ class _EvaluationLoader:
                 self._duplicate(doc, where + ("id",), r["id"])
             if "group" in r and r["group"] not in group_ids:
                 self.problems.add(doc.path, doc.line(where + ("group",)),
-                                  f"the group '{r['group']}' is not defined under groups:{_did_you_mean(r['group'], group_ids)}")
+                                  f"the group '{r['group']}' is not defined under groups:{did_you_mean(r['group'], group_ids)}")
             rec = Recommendation(
                 id=r["id"], title=self._text(r["title"], doc, where + ("title",)),
                 text=self._text(r["text"], doc, where + ("text",)),
                 number=str(r["number"]) if "number" in r else None, group=r.get("group"),
-                related=_links(r.get("related")), implicit=r.get("implicit", False))
+                related=_links(r.get("related")), implicit=r.get("implicit", False),
+                paragraphs=tuple(r.get("paragraphs", ())), based_on=tuple(r.get("based_on", ())))
+            self.paragraph_refs += [(src, where + ("paragraphs",), rec.paragraphs), (src, where + ("based_on",), rec.based_on)]
             recommendations.append(rec)
             self.links.append((doc, where + ("related",), rec.id, rec.related))
         return tuple(groups), tuple(recommendations)
 
-    def _responses(self, src: _Source, recommendations: tuple[Recommendation, ...]
+    def _responses(self, src: Source, recommendations: tuple[Recommendation, ...]
                    ) -> tuple[dict[str, Response], tuple[Action, ...], PartialDate | None]:
         doc = src.doc
         rec_ids = {r.id for r in recommendations}
@@ -299,7 +268,7 @@ class _EvaluationLoader:
             rec_id = item["recommendation"]
             if rec_id not in rec_ids:
                 self.problems.add(doc.path, doc.line(where + ("recommendation",)),
-                                  f"'{rec_id}' is not a recommendation of this evaluation{_did_you_mean(rec_id, rec_ids)}")
+                                  f"'{rec_id}' is not a recommendation of this evaluation{did_you_mean(rec_id, rec_ids)}")
             elif rec_id in responses:
                 self.problems.add(doc.path, doc.line(where + ("recommendation",)),
                                   f"'{rec_id}' already has a response above — answer each recommendation once")
@@ -310,12 +279,12 @@ class _EvaluationLoader:
                     self._duplicate(doc, at + ("id",), a["id"])
                 action = Action(
                     id=a["id"], recommendation=rec_id, text=self._text(a["text"], doc, at + ("text",)),
-                    timing=_years(a["timing"], doc, at + ("timing",), self.problems),
+                    timing=parse_years(a["timing"], doc, at + ("timing",), self.problems),
                     in_charge=self._orgs(a["in_charge"], doc, at + ("in_charge",)),
                     status=Status(a["status"]) if "status" in a else None, related=_links(a.get("related")))
                 actions.append(action)
                 self.links.append((doc, at + ("related",), action.id, action.related))
-        date = _date(doc.data.get("date"), doc, ("date",), self.problems) if src.ok(("date",)) else None
+        date = parse_date(doc.data.get("date"), doc, ("date",), self.problems) if src.ok(("date",)) else None
         return responses, tuple(actions), date
 
     def _duplicate(self, doc: Document, where: tuple, entity_id: str) -> None:
@@ -330,7 +299,7 @@ class _EvaluationLoader:
                     self.problems.add(doc.path, doc.line(where + (k,)), f"'{own_id}' links to itself — remove this link")
                 elif link.target not in targets:
                     self.problems.add(doc.path, doc.line(where + (k,)),
-                                      f"'{link.target}' is not a recommendation or action of this evaluation{_did_you_mean(link.target, targets)}")
+                                      f"'{link.target}' is not a recommendation or action of this evaluation{did_you_mean(link.target, targets)}")
 
     def _narrative(self, name: str) -> Text | None:
         texts = {}

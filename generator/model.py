@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import ClassVar
 
 LANGS: tuple[str, ...] = ("nl", "fr", "en")
 
@@ -32,6 +33,17 @@ class LinkType(StrEnum):
     CLOSE_LINK = "close-link"
     SUPPORTS = "supports"
     CONTRIBUTES_TO = "contributes-to"
+
+
+class Criterion(StrEnum):
+    """The OECD-DAC evaluation criteria."""
+
+    RELEVANCE = "relevance"
+    COHERENCE = "coherence"
+    EFFECTIVENESS = "effectiveness"
+    EFFICIENCY = "efficiency"
+    IMPACT = "impact"
+    SUSTAINABILITY = "sustainability"
 
 
 class EvaluationKind(StrEnum):
@@ -131,6 +143,8 @@ class Recommendation:
     group: str | None = None
     related: tuple[Link, ...] = ()
     implicit: bool = False
+    paragraphs: tuple[int, ...] = ()  # where the report states it
+    based_on: tuple[int, ...] = ()  # the conclusions it rests on
 
 
 @dataclass(frozen=True)
@@ -173,6 +187,180 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class InterviewGroup:
+    """How many people of one group were interviewed, and when; never who."""
+
+    group: Text
+    count: int
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+# --- The report: chapters as blocks -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    kind_of_block: ClassVar[str] = "heading"
+    level: int
+    text: str
+    anchor: str | None = None  # `s-3-1-1` for a numbered section
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    kind_of_block: ClassVar[str] = "paragraph"
+    """A numbered paragraph of the report; empty text where the source's paragraph is empty."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    kind_of_block: ClassVar[str] = "duplicate"
+    """A paragraph that repeats another word for word: shown once, at `of`."""
+
+    number: int
+    of: int
+
+
+@dataclass(frozen=True)
+class Directive:
+    kind_of_block: ClassVar[str] = "directive"
+    """A table, timeline or the framework placed in the text: `[[table:tabel-5]]`."""
+
+    kind: str
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class Prose:
+    kind_of_block: ClassVar[str] = "prose"
+    """Any other Markdown: unnumbered paragraphs, lists, quotes, footnote texts."""
+
+    text: str
+
+
+Block = Heading | Paragraph | Duplicate | Directive | Prose
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    order: int
+    original: str
+    versions: Mapping[str, tuple[Block, ...]]  # per language; the original is always there
+
+    def blocks(self, lang: str) -> tuple[tuple[Block, ...], str, bool]:
+        """The blocks a reader of `lang` gets, their language, and whether that is a fallback."""
+        if lang in self.versions:
+            return self.versions[lang], lang, False
+        return self.versions[self.original], self.original, True
+
+    def title(self) -> Text:
+        return Text({lang: next(b.text for b in blocks if isinstance(b, Heading)) for lang, blocks in self.versions.items()},
+                    self.original)
+
+    @cached_property
+    def numbers(self) -> tuple[int, ...]:
+        """The paragraph numbers of this chapter, in order (duplicates and empty ones included)."""
+        return tuple(b.number for b in self.versions[self.original] if isinstance(b, Paragraph | Duplicate))
+
+
+@dataclass(frozen=True)
+class Report:
+    chapters: tuple[Chapter, ...]
+
+    def chapter(self, chapter_id: str) -> Chapter:
+        return next(c for c in self.chapters if c.id == chapter_id)
+
+    def chapter_of(self, number: int) -> Chapter:
+        return self._chapter_of[number]
+
+    def has(self, number: int) -> bool:
+        return number in self._chapter_of
+
+    def duplicates_of(self, number: int) -> tuple[int, ...]:
+        """Paragraphs that repeat paragraph `number` (shown only as links to it)."""
+        return self._duplicated_as.get(number, ())
+
+    @cached_property
+    def _chapter_of(self) -> dict[int, Chapter]:
+        return {n: chapter for chapter in self.chapters for n in chapter.numbers}
+
+    @cached_property
+    def _duplicated_as(self) -> dict[int, tuple[int, ...]]:
+        result: dict[int, list[int]] = {}
+        for chapter in self.chapters:
+            for b in chapter.versions[chapter.original]:
+                if isinstance(b, Duplicate):
+                    result.setdefault(b.of, []).append(b.number)
+        return {k: tuple(v) for k, v in result.items()}
+
+
+# --- Tables, timelines, evaluation framework ---------------------------------------------------
+
+Cell = str | int | float | Text | tuple["Cell", ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    caption: Text
+    language: str  # the language of plain-text cells, as in the source
+    columns: tuple[Column, ...]
+    rows: tuple[Mapping[str, Cell], ...]
+    number: str | None = None
+    header_column: str | None = None
+    notes: Text | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    text: Text
+    date: PartialDate | None = None
+    date_text: Text | None = None  # the source's wording where a date is vague or partial
+    paragraphs: tuple[int, ...] = ()
+    conflict: Text | None = None  # the source gives another date elsewhere
+
+
+@dataclass(frozen=True)
+class Timeline:
+    id: str
+    title: Text
+    events: tuple[Event, ...]
+    paragraphs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class JudgementCriterion:
+    id: str
+    text: Text
+    pointers: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    """An evaluation question of the framework, with the chapters that answer it."""
+
+    id: str
+    text: Text
+    number: str | None = None
+    criterion: Criterion | None = None
+    answered_in: tuple[str, ...] = ()
+    criteria: tuple[JudgementCriterion, ...] = ()
+    secondary_sources: tuple[Text, ...] = ()
+    primary_sources: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
 class Backlink:
     """Another entity's link to this one, seen from this end."""
 
@@ -200,6 +388,30 @@ class Evaluation:
     responses: Mapping[str, Response] | None = None
     response_date: PartialDate | None = None
     actions: tuple[Action, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    interviews: tuple[InterviewGroup, ...] = ()
+    report: Report | None = None
+    tables: tuple[Table, ...] = ()
+    timelines: tuple[Timeline, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+    def table(self, table_id: str) -> Table:
+        return next(t for t in self.tables if t.id == table_id)
+
+    def timeline(self, timeline_id: str) -> Timeline:
+        return next(t for t in self.timelines if t.id == timeline_id)
+
+    def recommendations_at(self, number: int) -> tuple[Recommendation, ...]:
+        """The recommendations the report states in paragraph `number`."""
+        return self._recommendations_at.get(number, ())
+
+    @cached_property
+    def _recommendations_at(self) -> dict[int, tuple[Recommendation, ...]]:
+        result: dict[int, list[Recommendation]] = {}
+        for rec in self.recommendations:
+            for number in rec.paragraphs:
+                result.setdefault(number, []).append(rec)
+        return {k: tuple(v) for k, v in result.items()}
 
     @property
     def has_response(self) -> bool:

@@ -6,7 +6,7 @@ links as addresses relative to the page, so nothing here builds HTML or knows a 
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -16,7 +16,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n, text, urls
-from .model import LANGS, Assignment, Shown, Site
+from .load_report import REFERENCE
+from .model import LANGS, Assignment, Evaluation, Shown, Site
 
 PAGE_TEMPLATES = Path("pages")
 
@@ -48,6 +49,11 @@ def site_pages(site: Site) -> list[Page]:
         pages += [Page(urls.recommendation(ev, rec), "recommendation.md.j2", {"ev": ev, "rec": rec})
                   for rec in ev.recommendations]
         pages += [Page(urls.action(ev, act), "action.md.j2", {"ev": ev, "act": act}) for act in ev.actions]
+        if ev.report:
+            pages.append(Page(urls.report(ev), "report.md.j2", {"ev": ev}, in_nav=True))
+            pages += [Page(urls.chapter(ev, c.id), "chapter.md.j2", {"ev": ev, "chapter": c}) for c in ev.report.chapters]
+        if ev.tables:
+            pages.append(Page(urls.tables(ev), "tables.md.j2", {"ev": ev}))
     return pages
 
 
@@ -56,7 +62,8 @@ def navigation(site: Site, lang: str) -> list[Any]:
     _ = i18n.translations(lang).gettext
     evaluations = [{ev.title.shown(lang).text: [{_("Overview"): urls.source_file(urls.evaluation(ev))},
                                                  {_("Recommendations"): urls.source_file(urls.recommendations(ev))},
-                                                 {_("Action plan"): urls.source_file(urls.action_plan(ev))}]}
+                                                 {_("Action plan"): urls.source_file(urls.action_plan(ev))},
+                                                 *([{_("Report"): urls.source_file(urls.report(ev))}] if ev.report else [])]}
                    for ev in site.evaluations]
     return [urls.source_file(urls.home()),
             {_("Evaluations"): evaluations},
@@ -125,9 +132,16 @@ def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = 
     files = {}
     for page in site_pages(site):
         template = env.get_template(str(PAGE_TEMPLATES / page.template))
-        files[page.source] = template.render(site=site, page=page, **page.context,
-                                             link=partial(_link, start=page.url))
+        link = partial(_link, start=page.url)
+        files[page.source] = template.render(site=site, page=page, **page.context, link=link,
+                                             refs=partial(_paragraph_refs, link=link))
     return files
+
+
+def _paragraph_refs(markdown_text: str, ev: Evaluation, link: Callable[[str], str]) -> Markup:
+    """`[§94]` in a report's Markdown → a link to paragraph 94 wherever it is (the loader checked it exists).
+    The result is the author's Markdown, passed on as it is (not HTML-escaped)."""
+    return Markup(REFERENCE.sub(lambda m: f"[§{m[1]}]({link(urls.paragraph(ev, int(m[1])))})", markdown_text))
 
 
 def _link(target: str, start: str) -> str:

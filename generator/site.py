@@ -93,6 +93,9 @@ def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, 
         nav=render.navigation(site, lang),
     )
     config["theme"] = {**config["theme"], "language": lang, "custom_dir": str(TEMPLATES / "theme")}
+    config["markdown_extensions"] = [
+        {"footnotes": {"BACKLINK_TITLE": _("Back to footnote %d in the text")}} if extension == "footnotes" else extension
+        for extension in config["markdown_extensions"]]
     config["plugins"] = [{"search": {"lang": [lang]}}]
     languages = [{"code": code, "name": i18n.own_name(code), "locale": i18n.LOCALE_OF[code]} for code in LANGS]
     config["extra"] = {

@@ -39,6 +39,23 @@ def entity(ev: Evaluation, item: Recommendation | Action) -> str:
     return recommendation(ev, item) if isinstance(item, Recommendation) else action(ev, item)
 
 
+def report(ev: Evaluation) -> str:
+    return f"{evaluation(ev)}report/"
+
+
+def chapter(ev: Evaluation, chapter_id: str) -> str:
+    return f"{report(ev)}{chapter_id}/"
+
+
+def paragraph(ev: Evaluation, number: int) -> str:
+    """The permanent address of a numbered paragraph: its chapter page, anchor `#p-N`."""
+    return f"{chapter(ev, ev.report.chapter_of(number).id)}#p-{number}"
+
+
+def tables(ev: Evaluation) -> str:
+    return f"{evaluation(ev)}tables/"
+
+
 def organisations() -> str:
     return "organisations/"
 

@@ -1,0 +1,102 @@
+"""tables.yml, timelines.yml and framework.yml → model objects, checked within their own file.
+
+References to the report (paragraph numbers, chapter ids) are returned for the evaluation loader to
+check once the report is known.
+"""
+from __future__ import annotations
+
+from .errors import Problems
+from .model import Column, Criterion, Event, JudgementCriterion, Question, Table, Text, Timeline
+from .sources import Source, did_you_mean, parse_date, require_original
+
+ParagraphRefs = list[tuple[Source, tuple, tuple[int, ...]]]
+
+
+def _duplicate(src: Source, where: tuple, seen: set[str], item_id: str, what: str, problems: Problems) -> None:
+    if item_id in seen:
+        problems.add(src.doc.path, src.doc.line(where), f"the {what} id '{item_id}' is used twice — give each {what} its own id")
+    seen.add(item_id)
+
+
+def load_tables(src: Source, original: str, problems: Problems) -> tuple[Table, ...]:
+    doc, tables, seen = src.doc, [], set()
+    for where, t in src.items("tables"):
+        _duplicate(src, where + ("id",), seen, t["id"], "table", problems)
+        language = t.get("language", original)
+        columns = tuple(Column(c["id"], require_original(c["label"], original, doc, where + ("columns", i, "label"), problems))
+                        for i, c in enumerate(t["columns"]))
+        column_ids = [c.id for c in columns]
+        if t.get("header_column") and t["header_column"] not in column_ids:
+            problems.add(doc.path, doc.line(where + ("header_column",)),
+                         f"'{t['header_column']}' is not a column of this table{did_you_mean(t['header_column'], column_ids)}")
+        rows = []
+        for r, row in enumerate(t["rows"]):
+            for key in row:
+                if key not in column_ids:
+                    problems.add(doc.path, doc.line(where + ("rows", r, key)),
+                                 f"'{key}' is not a column of this table{did_you_mean(key, column_ids)}")
+            rows.append({key: _cell(value, language) for key, value in row.items()})
+        tables.append(Table(
+            id=t["id"], caption=require_original(t["caption"], original, doc, where + ("caption",), problems),
+            language=language, columns=columns, rows=tuple(rows),
+            number=str(t["number"]) if "number" in t else None, header_column=t.get("header_column"),
+            notes=require_original(t["notes"], original, doc, where + ("notes",), problems) if "notes" in t else None))
+    return tuple(tables)
+
+
+def _cell(value, language: str):
+    """A cell's value: numbers and plain text as they are, language maps as Texts, lists of these."""
+    if isinstance(value, list):
+        return tuple(_cell(item, language) for item in value)
+    if isinstance(value, dict):
+        return Text(value, language if language in value else next(iter(value)))
+    return value
+
+
+def load_timelines(src: Source, original: str, problems: Problems, refs: ParagraphRefs) -> tuple[Timeline, ...]:
+    doc, timelines, seen = src.doc, [], set()
+    for where, t in src.items("timelines"):
+        _duplicate(src, where + ("id",), seen, t["id"], "timeline", problems)
+        refs.append((src, where + ("paragraphs",), tuple(t.get("paragraphs", ()))))
+        events = []
+        for i, e in enumerate(t["events"]):
+            at = where + ("events", i)
+            if "date" not in e and "date_text" not in e:
+                problems.add(doc.path, doc.line(at), "this event has no date — give `date:` or, where the source is vague, `date_text:`")
+            refs.append((src, at + ("paragraphs",), tuple(e.get("paragraphs", ()))))
+
+            def text(key: str, at: tuple = at, e: dict = e) -> Text | None:
+                return require_original(e[key], original, doc, at + (key,), problems) if key in e else None
+
+            events.append(Event(text("text"), parse_date(e.get("date"), doc, at + ("date",), problems), text("date_text"),
+                                tuple(e.get("paragraphs", ())), text("conflict")))
+        timelines.append(Timeline(t["id"], require_original(t["title"], original, doc, where + ("title",), problems),
+                                  tuple(events), tuple(t.get("paragraphs", ()))))
+    return tuple(timelines)
+
+
+def load_framework(src: Source, original: str, problems: Problems) -> tuple[tuple[Question, ...], list[tuple[tuple, str]]]:
+    """The questions, and each `answered_in` chapter id with its path, to check against the report."""
+    doc, questions, seen, chapters = src.doc, [], set(), []
+    for where, q in src.items("questions"):
+        _duplicate(src, where + ("id",), seen, q["id"], "question", problems)
+        chapters += [(where + ("answered_in", i), chapter) for i, chapter in enumerate(q.get("answered_in", ()))]
+        criteria = []
+        for i, c in enumerate(q.get("criteria", ())):
+            at = where + ("criteria", i)
+            _duplicate(src, at + ("id",), seen, c["id"], "criterion", problems)
+            criteria.append(JudgementCriterion(c["id"], require_original(c["text"], original, doc, at + ("text",), problems),
+                                               tuple(_texts(c.get("pointers", ()), original, src, at + ("pointers",), problems))))
+        sources = q.get("sources", {})
+        questions.append(Question(
+            id=q["id"], text=require_original(q["text"], original, doc, where + ("text",), problems),
+            number=str(q["number"]) if "number" in q else None,
+            criterion=Criterion(q["criterion"]) if "criterion" in q else None,
+            answered_in=tuple(q.get("answered_in", ())), criteria=tuple(criteria),
+            secondary_sources=tuple(_texts(sources.get("secondary", ()), original, src, where + ("sources", "secondary"), problems)),
+            primary_sources=tuple(_texts(sources.get("primary", ()), original, src, where + ("sources", "primary"), problems))))
+    return tuple(questions), chapters
+
+
+def _texts(values: list, original: str, src: Source, where: tuple, problems: Problems) -> list[Text]:
+    return [require_original(v, original, src.doc, where + (i,), problems) for i, v in enumerate(values)]

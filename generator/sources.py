@@ -1,0 +1,103 @@
+"""What every content loader shares: files read and validated with their schema errors located,
+dates and year ranges parsed, did-you-mean hints, and texts that must exist in the original language.
+"""
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problems
+from .model import PartialDate, Text, Years
+from .schema import validate
+from .yamlsource import Document, read_yaml
+
+
+def check_folder(folder: Path, allowed: set[str], problems: Problems) -> None:
+    """Report files that the loader would silently ignore, with the name they were probably meant to have."""
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name in allowed:
+            continue
+        guess = difflib.get_close_matches(path.name, sorted(allowed), n=1)
+        fix = f"rename it to {guess[0]}" if guess else f"the names allowed here are: {', '.join(sorted(allowed))}"
+        problems.add(path, 1, f"this file is not used by evalsite — {fix}")
+
+
+def did_you_mean(word: str, options: Iterable[str], aliases: dict[str, str] | None = None) -> str:
+    if aliases and word in aliases:
+        return f" — '{word}' is a name of '{aliases[word]}': write {aliases[word]}"
+    guess = difflib.get_close_matches(word, sorted(options), n=1)
+    return f" — did you mean '{guess[0]}'?" if guess else ""
+
+
+def parse_years(value: Any, doc: Document, where: tuple, problems: Problems) -> Years:
+    start, _, end = str(value).partition("-")
+    years = Years(int(start), int(end or start))
+    if years.end < years.start:
+        problems.add(doc.path, doc.line(where), f"the range '{value}' ends before it starts — write the earlier year first")
+    return years
+
+
+def parse_date(value: Any, doc: Document, where: tuple, problems: Problems) -> PartialDate | None:
+    if value is None:
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        problems.add(doc.path, doc.line(where), f"'{value}' is not a real date — check the month and the day")
+        return None
+    return PartialDate(*parts)
+
+
+def own_language_text(value: dict) -> Text:
+    """A text whose original is the first language given (a document title, an organisation's name)."""
+    return Text(value, "en" if "en" in value else next(iter(value)))
+
+
+@dataclass
+class Source:
+    """A parsed content file and where its schema errors are, so that the valid entries in it
+    can still be checked (every problem at once) while broken ones are skipped."""
+
+    doc: Document
+    broken: list[tuple] = field(default_factory=list)
+
+    def ok(self, where: tuple) -> bool:
+        """True when nothing at or under `where` failed the schema."""
+        return not any(path[: len(where)] == where for path in self.broken)
+
+    def items(self, key: str) -> list[tuple[tuple, dict]]:
+        """The valid entries of the list under `key`, each with its path."""
+        values = self.doc.data.get(key) if isinstance(self.doc.data, dict) else None
+        if not isinstance(values, list):
+            return []
+        return [((key, i), item) for i, item in enumerate(values) if self.ok((key, i))]
+
+
+def read_source(path: Path, schema: str, problems: Problems, required: bool) -> Source | None:
+    """The file with its schema errors reported; None when it is missing, empty or not YAML."""
+    name = path.name
+    if not path.is_file():
+        if required:
+            problems.add(path, 1, f"{name} is missing — every evaluation folder needs one (see docs/authoring.md)")
+        return None
+    doc = read_yaml(path, problems)
+    if doc is None:
+        return None
+    if doc.data is None:
+        problems.add(path, 1, f"{name} is empty — fill it in (see docs/authoring.md)")
+        return None
+    return Source(doc, validate(doc, schema, problems))
+
+
+def require_original(value: dict, original: str, doc: Document, where: tuple, problems: Problems) -> Text:
+    """A text in an evaluation's files: the original language is required, the others optional."""
+    if original not in value:
+        problems.add(doc.path, doc.line(where),
+                     f"the text in the original language ({original}) is missing — add `{original}:`; other languages are optional")
+        value = {original: next(iter(value.values())), **value}
+    return Text(value, original)
