@@ -14,7 +14,7 @@ from babel import Locale
 
 from .errors import ContentError, Problems
 from .load_report import load_report
-from .load_tables import load_framework, load_tables, load_timelines
+from .load_tables import load_framework, load_indicators, load_tables, load_timelines
 from .model import (
     LANGS,
     Action,
@@ -52,7 +52,7 @@ from .sources import (
 )
 from .yamlsource import Document, read_yaml
 
-EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "report")
+EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "indicators.yml", "report")
 NARRATIVES = ("introduction",)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COUNTRIES = frozenset(code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
@@ -155,14 +155,17 @@ class _EvaluationLoader:
         tables = load_tables(tables_src, self.original, problems) if tables_src else ()
         timelines = load_timelines(timelines_src, self.original, problems, self.paragraph_refs) if timelines_src else ()
         questions, answered_in = load_framework(framework_src, self.original, problems) if framework_src else ((), [])
+        indicators_src = read_source(folder / "indicators.yml", "indicators", problems, required=False)
+        objectives = load_indicators(indicators_src, self.original, self.organisations, problems, self.paragraph_refs) if indicators_src else ()
         report, placements = load_report(folder / "report", self.original, problems)
         self._check_report_links(report, placements, tables, timelines, framework_src, answered_in)
-        sources = (meta, recs, resp, tables_src, timelines_src, framework_src)
+        sources = (meta, recs, resp, tables_src, timelines_src, framework_src, indicators_src)
         if evaluation is None or recs is None or any(src.broken for src in sources if src):
             return None
         return Evaluation(**evaluation, introduction=introduction, groups=groups,
                           recommendations=recommendations, responses=responses, response_date=response_date,
-                          actions=actions, report=report, tables=tables, timelines=timelines, questions=questions)
+                          actions=actions, report=report, tables=tables, timelines=timelines, questions=questions,
+                          objectives=objectives)
 
     def _check_report_links(self, report: Report | None, placements: list, tables: tuple[Table, ...],
                             timelines: tuple[Timeline, ...], framework_src: Source | None, answered_in: list) -> None:

@@ -1,4 +1,4 @@
-"""tables.yml, timelines.yml and framework.yml → model objects, checked within their own file.
+"""tables.yml, timelines.yml, framework.yml and indicators.yml → model objects, checked within their own file.
 
 References to the report (paragraph numbers, chapter ids) are returned for the evaluation loader to
 check once the report is known.
@@ -6,7 +6,22 @@ check once the report is known.
 from __future__ import annotations
 
 from .errors import Problems
-from .model import Column, Criterion, Event, JudgementCriterion, Question, Table, Text, Timeline
+from .model import (
+    Column,
+    Criterion,
+    Event,
+    Indicator,
+    JudgementCriterion,
+    Objective,
+    Observation,
+    Question,
+    Result,
+    Series,
+    Table,
+    Target,
+    Text,
+    Timeline,
+)
 from .sources import Source, did_you_mean, parse_date, require_original
 
 ParagraphRefs = list[tuple[Source, tuple, tuple[int, ...]]]
@@ -100,3 +115,67 @@ def load_framework(src: Source, original: str, problems: Problems) -> tuple[tupl
 
 def _texts(values: list, original: str, src: Source, where: tuple, problems: Problems) -> list[Text]:
     return [require_original(v, original, src.doc, where + (i,), problems) for i, v in enumerate(values)]
+
+
+def load_indicators(src: Source, original: str, organisations: dict, problems: Problems,
+                    refs: ParagraphRefs) -> tuple[Objective, ...]:
+    """The logical framework. Texts are in the framework's own language (often not the report's)."""
+    doc, seen, objectives = src.doc, set(), []
+    file_lang = doc.data.get("language", original)
+
+    def text(value: dict, lang: str, where: tuple) -> Text:
+        return require_original(value, lang, doc, where, problems)
+
+    def who(value: str, where: tuple) -> None:
+        if value != "total" and value not in organisations:
+            problems.add(doc.path, doc.line(where), f"'{value}' is neither `total` nor an id in organisations.yml{did_you_mean(value, organisations)}")
+
+    def indicators(items: list, lang: str, where: tuple) -> tuple[Indicator, ...]:
+        found = []
+        for i, item in enumerate(items):
+            at, own = where + (i,), item.get("language", lang)
+            _duplicate(src, at + ("id",), seen, item["id"], "indicator", problems)
+            refs.append((src, at + ("paragraphs",), tuple(item.get("paragraphs", ()))))
+            series_ids = [s["id"] for s in item.get("series", ())]
+            observations = []
+            for j, o in enumerate(item.get("observations", ())):
+                ot = at + ("observations", j)
+                who(o["who"], ot + ("who",))
+                if "series" in o and o["series"] not in series_ids:
+                    problems.add(doc.path, doc.line(ot + ("series",)),
+                                 f"'{o['series']}' is not a series of this indicator{did_you_mean(o['series'], series_ids)}")
+                observations.append(Observation(
+                    who=o["who"], raw=str(o["raw"]), year=o.get("year"), value=o.get("value"), cumulative=o.get("cumulative"),
+                    series=o.get("series"), ambiguous=o.get("ambiguous", False),
+                    note=text(o["note"], own, ot + ("note",)) if "note" in o else None))
+
+            def optional(key: str, at: tuple = at, item: dict = item, own: str = own) -> Text | None:
+                return text(item[key], own, at + (key,)) if key in item else None
+
+            found.append(Indicator(
+                id=item["id"], text=text(item["text"], own, at + ("text",)), code=item.get("code"),
+                accumulates=item.get("accumulates"), accumulation_note=optional("accumulation_note"), unit=optional("unit"),
+                series=tuple(Series(s["id"], text(s["label"], own, at + ("series", k, "label"))) for k, s in enumerate(item.get("series", ()))),
+                baseline=item.get("baseline"), baseline_raw=str(item["baseline_raw"]) if "baseline_raw" in item else None,
+                targets=tuple(Target(t.get("value"), str(t["raw"]) if "raw" in t else None,
+                                     text(t["text"], own, at + ("targets", k, "text")) if "text" in t else None)
+                              for k, t in enumerate(item.get("targets", ()))),
+                observations=tuple(observations), note=optional("note"), paragraphs=tuple(item.get("paragraphs", ()))))
+        return tuple(found)
+
+    for where, o in src.items("objectives"):
+        lang = o.get("language", file_lang)
+        _duplicate(src, where + ("id",), seen, o["id"], "objective", problems)
+        for k, owner in enumerate(o.get("owners", ())):
+            who(owner, where + ("owners", k))
+        results = []
+        for k, r in enumerate(o.get("results", ())):
+            at, own = where + ("results", k), r.get("language", lang)
+            _duplicate(src, at + ("id",), seen, r["id"], "result", problems)
+            if "owner" in r:
+                who(r["owner"], at + ("owner",))
+            results.append(Result(r["id"], text(r["text"], own, at + ("text",)), r.get("code"), r.get("owner"),
+                                  indicators(r.get("indicators", ()), own, at + ("indicators",))))
+        objectives.append(Objective(o["id"], text(o["text"], lang, where + ("text",)), o.get("code"), tuple(o.get("owners", ())),
+                                    indicators(o.get("indicators", ()), lang, where + ("indicators",)), tuple(results)))
+    return tuple(objectives)

@@ -15,9 +15,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import i18n, text, urls
+from . import charts, i18n, text, urls
 from .load_report import REFERENCE
-from .model import LANGS, Assignment, Evaluation, Shown, Site
+from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site
 
 PAGE_TEMPLATES = Path("pages")
 
@@ -54,6 +54,8 @@ def site_pages(site: Site) -> list[Page]:
             pages += [Page(urls.chapter(ev, c.id), "chapter.md.j2", {"ev": ev, "chapter": c}) for c in ev.report.chapters]
         if ev.tables:
             pages.append(Page(urls.tables(ev), "tables.md.j2", {"ev": ev}))
+        if ev.objectives:
+            pages.append(Page(urls.indicators(ev), "indicators.md.j2", {"ev": ev}, in_nav=True))
     return pages
 
 
@@ -63,7 +65,8 @@ def navigation(site: Site, lang: str) -> list[Any]:
     evaluations = [{ev.title.shown(lang).text: [{_("Overview"): urls.source_file(urls.evaluation(ev))},
                                                  {_("Recommendations"): urls.source_file(urls.recommendations(ev))},
                                                  {_("Action plan"): urls.source_file(urls.action_plan(ev))},
-                                                 *([{_("Report"): urls.source_file(urls.report(ev))}] if ev.report else [])]}
+                                                 *([{_("Report"): urls.source_file(urls.report(ev))}] if ev.report else []),
+                                                 *([{_("Indicators"): urls.source_file(urls.indicators(ev))}] if ev.objectives else [])]}
                    for ev in site.evaluations]
     return [urls.source_file(urls.home()),
             {_("Evaluations"): evaluations},
@@ -88,6 +91,7 @@ def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
     env.filters.update(
         shown=lambda value: value.shown(lang),
         number=partial(i18n.format_number, lang=lang),
+        percent=partial(i18n.format_percent, lang=lang),
         date=partial(i18n.format_date, lang=lang),
         country=partial(i18n.country_name, lang=lang),
         language=partial(i18n.language_name, in_lang=lang),
@@ -108,6 +112,23 @@ def add_site_filters(env: jinja2.Environment, site: Site, lang: str) -> None:
         return (org.short or org.name).shown(lang).text
 
     env.filters["org_short"] = org_short
+    _ = i18n.translations(lang).gettext
+
+    def row_label(who: str, series_id: str | None, indicator: Indicator | None = None) -> str:
+        name = _("Total") if who == "total" else org_short(who)
+        if series_id and indicator:
+            label = next(s.label for s in indicator.series if s.id == series_id).shown(lang).text
+            return label if len(indicator.rows()) == len(indicator.series) else f"{name}: {label}"
+        return name
+
+    def chart(indicator: Indicator) -> charts.Chart | None:
+        def guide(kind: str, value: float) -> str:
+            return (_("Baseline") if kind == "baseline" else _("Target")) + " " + i18n.format_number(value, lang)
+
+        return charts.indicator_chart(indicator, lambda who, part: row_label(who, part, indicator),
+                                      lambda v: i18n.format_number(v, lang), guide)
+
+    env.globals.update(row_label=row_label, indicator_chart=chart)
 
 
 def _plain(value: Shown | str) -> str:

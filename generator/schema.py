@@ -20,7 +20,7 @@ from .errors import Problems
 from .yamlsource import Document
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-SCHEMA_FILES = ("common", "organisations", "evaluation", "recommendations", "response", "tables", "timelines", "framework")
+SCHEMA_FILES = ("common", "organisations", "evaluation", "recommendations", "response", "tables", "timelines", "framework", "indicators")
 
 
 @cache
@@ -129,7 +129,7 @@ def _missing_key(error: jsonschema.ValidationError) -> str:
 
 def _describe(schema: dict) -> str:
     if "$ref" in schema:
-        schema = _registry().resolver().lookup(_absolute_ref(schema["$ref"])).contents
+        schema = _resolve(schema["$ref"])
     if "description" in schema:
         return schema["description"]
     if "enum" in schema:
@@ -137,8 +137,16 @@ def _describe(schema: dict) -> str:
     return ""
 
 
-def _absolute_ref(ref: str) -> str:
-    return ref if ref.startswith(tuple(f"{n}.schema.json" for n in SCHEMA_FILES)) else f"common.schema.json{ref}"
+def _resolve(ref: str) -> dict:
+    """The schema a `$ref` names: in another file (`common.schema.json#/...`) or in one of ours (`#/$defs/...`)."""
+    resolver = _registry().resolver()
+    candidates = [ref] if not ref.startswith("#") else [f"{name}.schema.json{ref}" for name in SCHEMA_FILES]
+    for candidate in candidates:
+        try:
+            return resolver.lookup(candidate).contents
+        except Exception:  # referencing raises several unresolvable-pointer errors; any means: not here
+            continue
+    return {}
 
 
 def _hint(schema: dict, lead: str = ": ") -> str:

@@ -56,6 +56,14 @@ def tables(ev: Evaluation) -> str:
     return f"{evaluation(ev)}tables/"
 
 
+def indicators(ev: Evaluation) -> str:
+    return f"{evaluation(ev)}indicators/"
+
+
+def indicator(ev: Evaluation, indicator_id: str) -> str:
+    return f"{indicators(ev)}#indicator-{indicator_id}"
+
+
 def organisations() -> str:
     return "organisations/"
 
