@@ -6,6 +6,7 @@ unique ids, references that resolve, texts present in the original language, dat
 """
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from .model import (
     Table,
     Text,
     Timeline,
+    Update,
 )
 from .schema import validate
 from .sources import (
@@ -46,6 +48,7 @@ from .sources import (
     did_you_mean,
     own_language_text,
     parse_date,
+    parse_day,
     parse_years,
     read_source,
     require_original,
@@ -156,7 +159,8 @@ class _EvaluationLoader:
         timelines = load_timelines(timelines_src, self.original, problems, self.paragraph_refs) if timelines_src else ()
         questions, answered_in = load_framework(framework_src, self.original, problems) if framework_src else ((), [])
         indicators_src = read_source(folder / "indicators.yml", "indicators", problems, required=False)
-        objectives = load_indicators(indicators_src, self.original, self.organisations, problems, self.paragraph_refs) if indicators_src else ()
+        objectives, indicators_note = (load_indicators(indicators_src, self.original, self.organisations, problems, self.paragraph_refs)
+                                       if indicators_src else ((), None))
         report, placements = load_report(folder / "report", self.original, problems)
         self._check_report_links(report, placements, tables, timelines, framework_src, answered_in)
         sources = (meta, recs, resp, tables_src, timelines_src, framework_src, indicators_src)
@@ -165,7 +169,7 @@ class _EvaluationLoader:
         return Evaluation(**evaluation, introduction=introduction, groups=groups,
                           recommendations=recommendations, responses=responses, response_date=response_date,
                           actions=actions, report=report, tables=tables, timelines=timelines, questions=questions,
-                          objectives=objectives)
+                          objectives=objectives, indicators_note=indicators_note)
 
     def _check_report_links(self, report: Report | None, placements: list, tables: tuple[Table, ...],
                             timelines: tuple[Timeline, ...], framework_src: Source | None, answered_in: list) -> None:
@@ -225,6 +229,7 @@ class _EvaluationLoader:
             commissioner=self._orgs(data.get("commissioner", []), doc, ("commissioner",)),
             evaluator=self._orgs(data.get("evaluator", []), doc, ("evaluator",)),
             date=parse_date(data.get("date"), doc, ("date",), self.problems),
+            published=parse_day(data.get("published"), doc, ("published",), self.problems),
             countries=tuple(data.get("countries", ())),
             documents=documents,
             criteria=tuple(Criterion(c) for c in data.get("criteria", ())),
@@ -284,11 +289,28 @@ class _EvaluationLoader:
                     id=a["id"], recommendation=rec_id, text=self._text(a["text"], doc, at + ("text",)),
                     timing=parse_years(a["timing"], doc, at + ("timing",), self.problems),
                     in_charge=self._orgs(a["in_charge"], doc, at + ("in_charge",)),
-                    status=Status(a["status"]) if "status" in a else None, related=_links(a.get("related")))
+                    status=Status(a["status"]) if "status" in a else None, related=_links(a.get("related")),
+                    due=parse_day(a.get("due"), doc, at + ("due",), self.problems),
+                    status_reason=self._text(a["status_reason"], doc, at + ("status_reason",)) if "status_reason" in a else None,
+                    updates=self._updates(a.get("updates", ()), doc, at + ("updates",)))
+                if action.status == Status.DROPPED and action.status_reason is None:
+                    self.problems.add(doc.path, doc.line(at + ("status",)),
+                                      "a dropped action needs a reason — add `status_reason:` with the reason in the original language")
                 actions.append(action)
                 self.links.append((doc, at + ("related",), action.id, action.related))
         date = parse_date(doc.data.get("date"), doc, ("date",), self.problems) if src.ok(("date",)) else None
         return responses, tuple(actions), date
+
+    def _updates(self, items: list, doc: Document, where: tuple) -> tuple[Update, ...]:
+        updates = []
+        for i, u in enumerate(items):
+            day = parse_day(u["date"], doc, where + (i, "date"), self.problems)
+            if day and updates and day < updates[-1].date:
+                self.problems.add(doc.path, doc.line(where + (i, "date")),
+                                  "updates are listed oldest first and only added at the end — move this update to its place in time")
+            updates.append(Update(day or datetime.date.min, self._text(u["text"], doc, where + (i, "text")),
+                                  Status(u["status"]) if "status" in u else None, u.get("evidence")))
+        return tuple(updates)
 
     def _duplicate(self, doc: Document, where: tuple, entity_id: str) -> None:
         self.problems.add(doc.path, doc.line(where),

@@ -118,8 +118,8 @@ def _texts(values: list, original: str, src: Source, where: tuple, problems: Pro
 
 
 def load_indicators(src: Source, original: str, organisations: dict, problems: Problems,
-                    refs: ParagraphRefs) -> tuple[Objective, ...]:
-    """The logical framework. Texts are in the framework's own language (often not the report's)."""
+                    refs: ParagraphRefs) -> tuple[tuple[Objective, ...], Text | None]:
+    """The logical framework and its general note. Texts are in the framework's own language (often not the report's)."""
     doc, seen, objectives = src.doc, set(), []
     file_lang = doc.data.get("language", original)
 
@@ -178,4 +178,5 @@ def load_indicators(src: Source, original: str, organisations: dict, problems: P
                                   indicators(r.get("indicators", ()), own, at + ("indicators",))))
         objectives.append(Objective(o["id"], text(o["text"], lang, where + ("text",)), o.get("code"), tuple(o.get("owners", ())),
                                     indicators(o.get("indicators", ()), lang, where + ("indicators",)), tuple(results)))
-    return tuple(objectives)
+    note = text(doc.data["note"], file_lang, ("note",)) if src.ok(("note",)) and "note" in doc.data else None
+    return tuple(objectives), note

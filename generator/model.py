@@ -6,6 +6,7 @@ Cross-references are stored one way, as authors wrote them, and answered both wa
 """
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -157,6 +158,28 @@ class Response:
     text: Text
 
 
+DUE_SOON_DAYS = 90
+
+
+class FollowUp(StrEnum):
+    """An action's due date seen from the build date (`--as-of`)."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due-soon"
+    ON_TRACK = "on-track"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class Update:
+    """A dated progress report on an action; updates are only ever appended."""
+
+    date: datetime.date
+    text: Text
+    status: Status | None = None
+    evidence: str | None = None
+
+
 @dataclass(frozen=True)
 class Action:
     """A key action promised in the management response."""
@@ -166,8 +189,30 @@ class Action:
     text: Text
     timing: Years
     in_charge: tuple[str, ...]
-    status: Status | None = None
+    status: Status | None = None  # None: no update published
     related: tuple[Link, ...] = ()
+    due: datetime.date | None = None  # given by the author; otherwise the end of the timing
+    status_reason: Text | None = None  # why it was dropped
+    updates: tuple[Update, ...] = ()
+
+    @property
+    def due_date(self) -> datetime.date:
+        return self.due or datetime.date(self.timing.end, 12, 31)
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done: not completed nor dropped (an action without any published status counts as open)."""
+        return self.status not in (Status.COMPLETED, Status.DROPPED)
+
+    def follow_up(self, as_of: datetime.date) -> FollowUp:
+        """Where the action stands on `as_of`: overdue, due soon (within DUE_SOON_DAYS) or neither."""
+        if not self.is_open:
+            return FollowUp.CLOSED
+        if self.due_date < as_of:
+            return FollowUp.OVERDUE
+        if (self.due_date - as_of).days <= DUE_SOON_DAYS:
+            return FollowUp.DUE_SOON
+        return FollowUp.ON_TRACK
 
 
 @dataclass(frozen=True)
@@ -483,6 +528,7 @@ class Evaluation:
     commissioner: tuple[str, ...] = ()
     evaluator: tuple[str, ...] = ()
     date: PartialDate | None = None
+    published: datetime.date | None = None  # first published on this site (feeds)
     countries: tuple[str, ...] = ()
     documents: tuple[SourceDocument, ...] = ()
     introduction: Text | None = None
@@ -499,6 +545,7 @@ class Evaluation:
     timelines: tuple[Timeline, ...] = ()
     questions: tuple[Question, ...] = ()
     objectives: tuple[Objective, ...] = ()
+    indicators_note: Text | None = None  # about the logical framework as a whole
 
     def indicators_at(self, number: int) -> tuple[Indicator, ...]:
         """The indicators whose data paragraph `number` cites."""

@@ -53,6 +53,17 @@ def parse_date(value: Any, doc: Document, where: tuple, problems: Problems) -> P
     return PartialDate(*parts)
 
 
+def parse_day(value: Any, doc: Document, where: tuple, problems: Problems) -> datetime.date | None:
+    """A full date (YYYY-MM-DD), checked to exist."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        problems.add(doc.path, doc.line(where), f"'{value}' is not a real date — check the month and the day")
+        return None
+
+
 def own_language_text(value: dict) -> Text:
     """A text whose original is the first language given (a document title, an organisation's name)."""
     return Text(value, "en" if "en" in value else next(iter(value)))

@@ -9,7 +9,7 @@ import html
 import re
 
 import markdown
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 _EXTENSIONS = ["sane_lists", "attr_list", "tables"]
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
@@ -27,8 +27,10 @@ def to_inline_html(text: str) -> Markup:
 
 
 def md_escape(text: str) -> Markup:
-    """Plain text made safe to place inside a Markdown line (a heading), shown exactly as written."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+    """Plain text made safe to place inside a Markdown line (a heading), shown exactly as written.
+    Only `&`, `<` and `>` become entities: quotes stay as they are, so tables of contents show them."""
+    html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html))
 
 
 def plain(text: str) -> str:

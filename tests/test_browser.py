@@ -14,8 +14,11 @@ from .conftest import SITE_URL
 pytestmark = pytest.mark.browser
 LANGS = ("nl", "fr", "en")
 EV = "evaluations/wsm-2022-2026-midterm"
+FINAL = "evaluations/fos-solsoc-ifsi-2017-2021-final"
 PAGE_KINDS = ["", f"{EV}/", f"{EV}/recommendations/", f"{EV}/recommendations/r2/", f"{EV}/actions/",
-              f"{EV}/actions/4.3/", "organisations/", "organisations/joint-pmeal-cell/", "actions/", "404.html"]
+              f"{EV}/actions/4.3/", "organisations/", "organisations/joint-pmeal-cell/", "actions/", "404.html",
+              f"{FINAL}/", f"{FINAL}/report/", f"{FINAL}/report/findings-policy/", f"{FINAL}/report/performance-stories/",
+              f"{FINAL}/report/annexes/", f"{FINAL}/tables/", f"{FINAL}/indicators/", f"{FINAL}/recommendations/policy-3/"]
 
 
 @pytest.mark.parametrize("url", [f"{EV}/recommendations/r2/", f"{EV}/actions/", "organisations/wsm-bsd/"])
