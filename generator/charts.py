@@ -99,3 +99,38 @@ def indicator_chart(indicator: Indicator, row_label: Callable[[str, str | None],
         y_ticks=tuple((y(v), number(v)) for v in (step * k for k in range(int(y_max / step) + 1))),
         lines=lines,
         guides=tuple(Guide(y(v), guide_label(kind, v), kind) for kind, v in guides_raw))
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value_label: str
+    y: float
+    width: float
+    colour: str
+
+
+@dataclass(frozen=True)
+class BarChart:
+    width: int
+    height: int
+    label_width: int
+    bar_height: int
+    bars: tuple[Bar, ...]
+
+
+BAR_COLOURS = {"agree": "#1b5e20", "partially-agree": "#8d6e00", "disagree": "#b71c1c", "completed": "#1b5e20",
+               "ongoing": "#0d47a1", "not-started": "#616161", "dropped": "#b71c1c", "overdue": "#b71c1c",
+               "unreported": "#6d4c41", "due-soon": "#8d6e00", "on-track": "#0d47a1", "closed": "#1b5e20"}
+
+
+def bar_chart(items: list[tuple[str, str, int]], number: Callable[[float], str]) -> BarChart | None:
+    """Horizontal bars, one per (key, label, count); None when everything is zero."""
+    if not any(count for _, _, count in items):
+        return None
+    label_width, bar_height, gap, width = 200, 22, 10, 520
+    top = max(count for _, _, count in items)
+    room = width - label_width - 60
+    bars = tuple(Bar(label, number(count), i * (bar_height + gap), room * count / top, BAR_COLOURS.get(key, "#3f51b5"))
+                 for i, (key, label, count) in enumerate(items))
+    return BarChart(width, len(items) * (bar_height + gap), label_width, bar_height, bars)

@@ -6,6 +6,7 @@ is the only place that turns exceptions into exit codes, so no author ever sees 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
     build.add_argument("--out", default="site", type=Path, help="output folder (default: site)")
     build.add_argument("--site-url", help="public address of the site, for permalinks and hreflang (default: mkdocs.yml's site_url)")
+    build.add_argument("--as-of", type=_day, help="judge due dates against this day (YYYY-MM-DD) instead of today, for reproducible builds")
 
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1:8000 and rebuild on every change")
     serve.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
@@ -36,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check(args.content)
         if args.command == "build":
-            return _build(args.content, args.out, args.site_url)
+            return _build(args.content, args.out, args.site_url, args.as_of)
         from .serve import serve as run_server
 
         return run_server(args.content, args.out, args.host, args.port)
@@ -56,11 +58,18 @@ def _check(content: Path) -> int:
     return 0
 
 
-def _build(content: Path, out: Path, site_url: str | None) -> int:
+def _day(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+def _build(content: Path, out: Path, site_url: str | None, as_of: datetime.date | None) -> int:
     from .site import BuildError, BuildOptions, build
 
     try:
-        build(content, BuildOptions(out_dir=out, site_url=site_url))
+        build(content, BuildOptions(out_dir=out, site_url=site_url, as_of=as_of))
     except BuildError as exc:
         print(f"evalsite: the site could not be built; the previous site in {out}/ is unchanged.\n{exc}", file=sys.stderr)
         return 2

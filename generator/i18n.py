@@ -53,6 +53,10 @@ def format_date(value: PartialDate, lang: str) -> str:
     return dates.format_date(day, format="long", locale=locale)
 
 
+def format_day(value: datetime.date, lang: str) -> str:
+    return dates.format_date(value, format="long", locale=LOCALE_OF[lang])
+
+
 def country_name(code: str, lang: str) -> str:
     return Locale.parse(LOCALE_OF[lang]).territories.get(code, code)
 

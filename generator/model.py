@@ -165,6 +165,7 @@ class FollowUp(StrEnum):
     """An action's due date seen from the build date (`--as-of`)."""
 
     OVERDUE = "overdue"
+    UNREPORTED = "unreported"  # past its due date, and no status was ever published
     DUE_SOON = "due-soon"
     ON_TRACK = "on-track"
     CLOSED = "closed"
@@ -205,11 +206,12 @@ class Action:
         return self.status not in (Status.COMPLETED, Status.DROPPED)
 
     def follow_up(self, as_of: datetime.date) -> FollowUp:
-        """Where the action stands on `as_of`: overdue, due soon (within DUE_SOON_DAYS) or neither."""
+        """Where the action stands on `as_of`. An action is overdue only when a published status says it
+        is still open; past its due date without any published status, it is `unreported`, not overdue."""
         if not self.is_open:
             return FollowUp.CLOSED
         if self.due_date < as_of:
-            return FollowUp.OVERDUE
+            return FollowUp.OVERDUE if self.status else FollowUp.UNREPORTED
         if (self.due_date - as_of).days <= DUE_SOON_DAYS:
             return FollowUp.DUE_SOON
         return FollowUp.ON_TRACK

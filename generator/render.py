@@ -6,6 +6,7 @@ links as addresses relative to the page, so nothing here builds HTML or knows a 
 """
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -15,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, i18n, text, urls
+from . import charts, dashboards, feeds, i18n, opendata, text, urls
 from .load_report import REFERENCE
 from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site
 
@@ -33,19 +34,24 @@ class Page:
 
     @property
     def source(self) -> str:
-        return urls.source_file(self.url)
+        """The file MkDocs reads: `x/index.md` for a page at `x/`; files such as `feed.xml` as they are."""
+        return self.url if not self.url.endswith("/") and self.url else urls.source_file(self.url)
 
 
 def site_pages(site: Site) -> list[Page]:
     """Every page of one language's tree; the same list in every language."""
     pages = [Page(urls.home(), "home.md.j2", in_nav=True),
              Page(urls.all_actions(), "all_actions.md.j2", in_nav=True),
-             Page(urls.organisations(), "organisations.md.j2", in_nav=True)]
+             Page(urls.dashboard(), "dashboard.md.j2", in_nav=True),
+             Page(urls.organisations(), "organisations.md.j2", in_nav=True),
+             Page(urls.data(), "data.md.j2", in_nav=True),
+             Page("feed.xml", "feed.xml.j2")]
     pages += [Page(urls.organisation(org), "organisation.md.j2", {"org": org}) for org in site.organisations]
     for ev in site.evaluations:
         pages += [Page(urls.evaluation(ev), "evaluation.md.j2", {"ev": ev}, in_nav=True),
                   Page(urls.recommendations(ev), "recommendations.md.j2", {"ev": ev}, in_nav=True),
-                  Page(urls.action_plan(ev), "action_plan.md.j2", {"ev": ev}, in_nav=True)]
+                  Page(urls.action_plan(ev), "action_plan.md.j2", {"ev": ev}, in_nav=True),
+                  Page(urls.evaluation_dashboard(ev), "evaluation_dashboard.md.j2", {"ev": ev}, in_nav=True)]
         pages += [Page(urls.recommendation(ev, rec), "recommendation.md.j2", {"ev": ev, "rec": rec})
                   for rec in ev.recommendations]
         pages += [Page(urls.action(ev, act), "action.md.j2", {"ev": ev, "act": act}) for act in ev.actions]
@@ -65,13 +71,16 @@ def navigation(site: Site, lang: str) -> list[Any]:
     evaluations = [{ev.title.shown(lang).text: [{_("Overview"): urls.source_file(urls.evaluation(ev))},
                                                  {_("Recommendations"): urls.source_file(urls.recommendations(ev))},
                                                  {_("Action plan"): urls.source_file(urls.action_plan(ev))},
+                                                 {_("Follow-up"): urls.source_file(urls.evaluation_dashboard(ev))},
                                                  *([{_("Report"): urls.source_file(urls.report(ev))}] if ev.report else []),
                                                  *([{_("Indicators"): urls.source_file(urls.indicators(ev))}] if ev.objectives else [])]}
                    for ev in site.evaluations]
     return [urls.source_file(urls.home()),
             {_("Evaluations"): evaluations},
             urls.source_file(urls.all_actions()),
-            urls.source_file(urls.organisations())]
+            urls.source_file(urls.dashboard()),
+            urls.source_file(urls.organisations()),
+            urls.source_file(urls.data())]
 
 
 def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
@@ -93,6 +102,7 @@ def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
         number=partial(i18n.format_number, lang=lang),
         percent=partial(i18n.format_percent, lang=lang),
         date=partial(i18n.format_date, lang=lang),
+        day=partial(i18n.format_day, lang=lang),
         country=partial(i18n.country_name, lang=lang),
         language=partial(i18n.language_name, in_lang=lang),
         md=lambda shown: text.to_html(shown.text),
@@ -128,7 +138,8 @@ def add_site_filters(env: jinja2.Environment, site: Site, lang: str) -> None:
         return charts.indicator_chart(indicator, lambda who, part: row_label(who, part, indicator),
                                       lambda v: i18n.format_number(v, lang), guide)
 
-    env.globals.update(row_label=row_label, indicator_chart=chart)
+    env.globals.update(row_label=row_label, indicator_chart=chart,
+                       bar_chart=lambda items: charts.bar_chart(items, lambda v: i18n.format_number(v, lang)))
 
 
 def _plain(value: Shown | str) -> str:
@@ -144,11 +155,14 @@ def _yaml_str(value: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = "/") -> dict[str, str]:
-    """The page tree of one language: source path → Markdown text. `site_url` is the public address
-    of the site, for the few places that need an absolute link (how to cite)."""
+def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = "/",
+                    as_of: datetime.date | None = None) -> dict[str, str]:
+    """The page tree of one language: source path → text. `site_url` is the public address of the
+    site, for the places that need an absolute link (citation, feeds); `as_of` is the date against
+    which due dates are judged (default: today)."""
     env = environment(lang, templates_dir)
-    env.globals["absolute"] = lambda url: f"{site_url}{lang}/{url}"
+    env.globals.update(absolute=lambda url: f"{site_url}{lang}/{url}", as_of=as_of or datetime.date.today(),
+                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries)
     add_site_filters(env, site, lang)
     files = {}
     for page in site_pages(site):
@@ -156,6 +170,7 @@ def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = 
         link = partial(_link, start=page.url)
         files[page.source] = template.render(site=site, page=page, **page.context, link=link,
                                              refs=partial(_paragraph_refs, link=link))
+    files["calendar.ics"] = feeds.calendar(site, lang, site_url, as_of or datetime.date.today()).decode("utf-8")
     return files
 
 

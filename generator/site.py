@@ -8,6 +8,7 @@ failed build never leaves a half-written or missing site behind.
 from __future__ import annotations
 
 import copy
+import datetime
 import logging
 import os
 import shutil
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 import jinja2
 import yaml
 
-from . import i18n, render
+from . import i18n, opendata, render
 from .load import load_site
 from .model import LANGS, Site
 from .paths import MKDOCS_BASE, TEMPLATES, WORK
@@ -39,6 +40,7 @@ class BuildOptions:
     site_url: str | None = None  # None: the base config's site_url
     live_reload: bool = False
     work_dir: Path = WORK
+    as_of: datetime.date | None = None  # the date due dates are judged against; None: today
 
 
 def build(content_dir: Path, options: BuildOptions) -> Site:
@@ -57,6 +59,7 @@ def build(content_dir: Path, options: BuildOptions) -> Site:
         if failures:
             raise BuildError("\n".join(failures))
         _write_root(staging, site_url)
+        opendata.write(staging / "data", site, site_url, options.as_of or datetime.date.today())
         _swap(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -71,7 +74,7 @@ def _generate(site: Site, lang: str, base: dict[str, Any], site_url: str, option
     """Write one language's page tree and merged config; returns the config's path."""
     root = options.work_dir / "pages" / lang
     docs = root / "docs"
-    files = render.render_language(site, lang, TEMPLATES, site_url)
+    files = render.render_language(site, lang, TEMPLATES, site_url, options.as_of)
     for asset in (TEMPLATES / "assets").iterdir():
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
     sync_tree(docs, files)

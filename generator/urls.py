@@ -27,6 +27,19 @@ def recommendation(ev: Evaluation, rec: Recommendation) -> str:
     return f"{recommendations(ev)}{rec.id}/"
 
 
+def evaluation_dashboard(ev: Evaluation) -> str:
+    return f"{evaluation(ev)}dashboard/"
+
+
+def dashboard() -> str:
+    return "dashboard/"
+
+
+def data() -> str:
+    """The data dictionary page; the files themselves are at /data/ beside the language trees."""
+    return "data/"
+
+
 def action_plan(ev: Evaluation) -> str:
     return f"{evaluation(ev)}actions/"
 
@@ -93,5 +106,5 @@ def relative(target: str, start: str) -> str:
         rel = ""
     else:
         rel = posixpath.relpath(path or ".", start or ".")
-        rel = "./" if rel == "." else rel + "/"
+        rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{fragment}" if fragment else "") if rel or fragment else "./"

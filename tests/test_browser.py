@@ -18,7 +18,8 @@ FINAL = "evaluations/fos-solsoc-ifsi-2017-2021-final"
 PAGE_KINDS = ["", f"{EV}/", f"{EV}/recommendations/", f"{EV}/recommendations/r2/", f"{EV}/actions/",
               f"{EV}/actions/4.3/", "organisations/", "organisations/joint-pmeal-cell/", "actions/", "404.html",
               f"{FINAL}/", f"{FINAL}/report/", f"{FINAL}/report/findings-policy/", f"{FINAL}/report/performance-stories/",
-              f"{FINAL}/report/annexes/", f"{FINAL}/tables/", f"{FINAL}/indicators/", f"{FINAL}/recommendations/policy-3/"]
+              f"{FINAL}/report/annexes/", f"{FINAL}/tables/", f"{FINAL}/indicators/", f"{FINAL}/recommendations/policy-3/",
+              f"{EV}/dashboard/", "dashboard/", "data/"]
 
 
 @pytest.mark.parametrize("url", [f"{EV}/recommendations/r2/", f"{EV}/actions/", "organisations/wsm-bsd/"])
@@ -128,3 +129,32 @@ def test_print_gives_a_clean_document_with_link_targets(page, base_url, url, exp
         assert fragment.replace(" ", "") in squeezed, fragment
     for chrome in ("Search", "Table of contents", "Choose a language", "Link to"):
         assert chrome not in text
+
+
+def visible_rows(page) -> list[str]:
+    return page.eval_on_selector_all("#actions-table tbody tr", "rows => rows.filter(r => !r.hidden).map(r => r.id)")
+
+
+def test_filters_in_the_address_are_applied_and_shareable(page, base_url):
+    page.goto(f"{base_url}en/actions/?organisation=wsm-bsd")
+    assert visible_rows(page) == ["action-6.1", "action-7.3"]
+    assert page.input_value("select[name=organisation]") == "wsm-bsd"
+    assert page.inner_text(".es-filter-count") == "2 of 18 actions shown"
+    page.select_option("select[name=timing]", "2027-2031")
+    assert visible_rows(page) == ["action-6.1", "action-7.3"]
+    page.select_option("select[name=organisation]", "")
+    page.select_option("select[name=timing]", "2026-2027")
+    assert len(visible_rows(page)) == 3
+    assert page.url == f"{base_url}en/actions/?timing=2026-2027"
+    shared = page.context.new_page()
+    shared.goto(page.url)
+    assert len(visible_rows(shared)) == 3
+
+
+def test_without_javascript_the_table_is_complete(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}nl/actions/?organisation=wsm-bsd")
+    assert len(visible_rows(page)) == 18
+    assert page.locator("form.es-filters").is_hidden()
+    context.close()

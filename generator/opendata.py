@@ -1,0 +1,218 @@
+"""Open data: the model as JSON (one document per evaluation and one for the site), CSV files of
+recommendations, actions and indicator values, and the JSON Schemas of the content files.
+
+The JSON is the model itself, serialised field by field (`to_data`), so it cannot drift from it;
+`from_data` reads it back into the same objects, which is how the tests prove nothing is lost.
+Texts are objects with one key per language plus `original`; dates are ISO strings.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime
+import enum
+import io
+import json
+import shutil
+import types
+import typing
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from . import model, urls
+from .model import LANGS, Evaluation, Site, Text
+from .schema import SCHEMA_DIR
+
+
+def N_(message: str) -> str:
+    """Marks a string for the catalogs; it is translated where it is shown (the data dictionary)."""
+    return message
+
+
+# --- JSON: the model, field by field ------------------------------------------------------------
+
+def to_data(value: Any) -> Any:
+    if isinstance(value, Text):
+        return {"original": value.original, **dict(value.values)}
+    if dataclasses.is_dataclass(value):
+        data = {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if type(value) in _BLOCK_TYPES:
+            data["type"] = value.kind_of_block
+        return data
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {key: to_data(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [to_data(item) for item in value]
+    return value
+
+
+_BLOCK_TYPES = {model.Heading, model.Paragraph, model.Duplicate, model.Directive, model.Prose}
+
+
+def from_data(kind: Any, data: Any) -> Any:
+    """The inverse of `to_data`, guided by the model's type annotations."""
+    origin = typing.get_origin(kind)
+    if kind is Text:
+        original = data["original"]
+        return Text({k: v for k, v in data.items() if k != "original"}, original)
+    if origin in (types.UnionType, typing.Union):
+        options = [k for k in typing.get_args(kind) if k is not type(None)]
+        if data is None:
+            return None
+        if Text in options:  # an optional text, or a table cell (text, number, language map or list of these)
+            return _cell_from_data(data)
+        dataclass_options = [k for k in options if dataclasses.is_dataclass(k)]
+        if len(dataclass_options) > 1:  # a report block: the type says which
+            return from_data(next(k for k in dataclass_options if k.kind_of_block == data["type"]), data)
+        return from_data(options[0], data)
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind, vars(model))
+        return kind(**{f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(kind) if f.init})
+    if origin is tuple:
+        item = typing.get_args(kind)[0]
+        return tuple(from_data(item, x) for x in data)
+    if origin in (Mapping, dict, typing.Mapping):
+        item = typing.get_args(kind)[1]
+        return {key: from_data(item, value) for key, value in data.items()}
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(data)
+    if kind is datetime.date:
+        return datetime.date.fromisoformat(data)
+    return data
+
+
+def _cell_from_data(data: Any) -> Any:
+    if isinstance(data, dict):
+        return from_data(Text, data)
+    if isinstance(data, list):
+        return tuple(_cell_from_data(x) for x in data)
+    return data
+
+
+def evaluation_data(ev: Evaluation, site_url: str, as_of: datetime.date) -> dict[str, Any]:
+    """One evaluation: the model's fields, plus the addresses of its pages and each action's
+    due date and follow-up as of the build date (derived, for re-users who do not compute them)."""
+    data = to_data(ev)
+    data["urls"] = {lang: f"{site_url}{lang}/{urls.evaluation(ev)}" for lang in LANGS}
+    for action, record in zip(ev.actions, data["actions"], strict=True):
+        record["derived"] = {"due_date": action.due_date.isoformat(), "follow_up": action.follow_up(as_of).value,
+                             "urls": {lang: f"{site_url}{lang}/{urls.action(ev, action)}" for lang in LANGS}}
+    for rec, record in zip(ev.recommendations, data["recommendations"], strict=True):
+        record["derived"] = {"urls": {lang: f"{site_url}{lang}/{urls.recommendation(ev, rec)}" for lang in LANGS}}
+    return data
+
+
+def site_data(site: Site, site_url: str, as_of: datetime.date) -> dict[str, Any]:
+    return {"as_of": as_of.isoformat(), "organisations": to_data(site.organisations),
+            "evaluations": [evaluation_data(ev, site_url, as_of) for ev in site.evaluations]}
+
+
+def strip_derived(data: dict[str, Any]) -> dict[str, Any]:
+    """An evaluation document without the derived keys: exactly `to_data` of the model."""
+    data = json.loads(json.dumps(data))
+    data.pop("urls", None)
+    for record in data["actions"] + data["recommendations"]:
+        record.pop("derived", None)
+    return data
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+def _texts(prefix: str, text: Text | None) -> dict[str, str]:
+    return {f"{prefix}_{lang}": (text.values.get(lang, "") if text else "") for lang in LANGS}
+
+
+def recommendation_rows(ev: Evaluation, site_url: str) -> list[dict[str, str]]:
+    rows = []
+    for rec in ev.recommendations:
+        response = ev.response(rec.id)
+        rows.append({
+            "evaluation": ev.slug, "id": rec.id, "number": rec.number or "", "group": rec.group or "",
+            "implicit": "true" if rec.implicit else "false", **_texts("title", rec.title), **_texts("text", rec.text),
+            "position": response.position.value if response else "", **_texts("response", response.text if response else None),
+            "actions": str(len(ev.actions_for(rec.id))), "paragraphs": " ".join(map(str, rec.paragraphs)),
+            "related": " ".join(link.target for link in rec.related),
+            **{f"url_{lang}": f"{site_url}{lang}/{urls.recommendation(ev, rec)}" for lang in LANGS}})
+    return rows
+
+
+def action_rows(ev: Evaluation, site_url: str, as_of: datetime.date) -> list[dict[str, str]]:
+    rows = []
+    for act in ev.actions:
+        last = act.updates[-1] if act.updates else None
+        rows.append({
+            "evaluation": ev.slug, "id": act.id, "recommendation": act.recommendation, **_texts("text", act.text),
+            "timing_start": str(act.timing.start), "timing_end": str(act.timing.end), "due": act.due_date.isoformat(),
+            "in_charge": " ".join(act.in_charge), "status": act.status.value if act.status else "",
+            **_texts("status_reason", act.status_reason), "updates": str(len(act.updates)),
+            "last_update": last.date.isoformat() if last else "", "follow_up": act.follow_up(as_of).value,
+            **{f"url_{lang}": f"{site_url}{lang}/{urls.action(ev, act)}" for lang in LANGS}})
+    return rows
+
+
+def indicator_rows(ev: Evaluation) -> list[dict[str, str]]:
+    rows = []
+    for objective in ev.objectives:
+        owners = [(None, objective.indicators)] + [(r, r.indicators) for r in objective.results]
+        for result, indicators in owners:
+            for ind in indicators:
+                for o in ind.observations:
+                    rows.append({
+                        "evaluation": ev.slug, "objective": objective.id, "result": result.id if result else "",
+                        "indicator": ind.id, "code": ind.code or "", "who": o.who, "series": o.series or "",
+                        "year": "" if o.year is None else str(o.year), "value": _number(o.value),
+                        "cumulative": _number(o.cumulative), "raw": o.raw, "ambiguous": "true" if o.ambiguous else "false"})
+    return rows
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _csv(rows: list[dict[str, str]], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+RECOMMENDATION_COLUMNS = ["evaluation", "id", "number", "group", "implicit", *(f"title_{x}" for x in LANGS), *(f"text_{x}" for x in LANGS),
+                          "position", *(f"response_{x}" for x in LANGS), "actions", "paragraphs", "related", *(f"url_{x}" for x in LANGS)]
+ACTION_COLUMNS = ["evaluation", "id", "recommendation", *(f"text_{x}" for x in LANGS), "timing_start", "timing_end", "due", "in_charge",
+                  "status", *(f"status_reason_{x}" for x in LANGS), "updates", "last_update", "follow_up", *(f"url_{x}" for x in LANGS)]
+INDICATOR_COLUMNS = ["evaluation", "objective", "result", "indicator", "code", "who", "series", "year", "value", "cumulative", "raw",
+                     "ambiguous"]
+
+
+def write(out: Path, site: Site, site_url: str, as_of: datetime.date) -> None:
+    """Everything under /data/: JSON, CSV and the content schemas."""
+    (out / "evaluations").mkdir(parents=True, exist_ok=True)
+    everything = site_data(site, site_url, as_of)
+    _json(out / "site.json", everything)
+    all_recs, all_actions, all_values = [], [], []
+    for ev, record in zip(site.evaluations, everything["evaluations"], strict=True):
+        _json(out / "evaluations" / f"{ev.slug}.json", record)
+        recs, acts, values = recommendation_rows(ev, site_url), action_rows(ev, site_url, as_of), indicator_rows(ev)
+        (out / "evaluations" / f"{ev.slug}-recommendations.csv").write_text(_csv(recs, RECOMMENDATION_COLUMNS), encoding="utf-8")
+        (out / "evaluations" / f"{ev.slug}-actions.csv").write_text(_csv(acts, ACTION_COLUMNS), encoding="utf-8")
+        if values:
+            (out / "evaluations" / f"{ev.slug}-indicators.csv").write_text(_csv(values, INDICATOR_COLUMNS), encoding="utf-8")
+        all_recs += recs
+        all_actions += acts
+        all_values += values
+    (out / "recommendations.csv").write_text(_csv(all_recs, RECOMMENDATION_COLUMNS), encoding="utf-8")
+    (out / "actions.csv").write_text(_csv(all_actions, ACTION_COLUMNS), encoding="utf-8")
+    (out / "indicators.csv").write_text(_csv(all_values, INDICATOR_COLUMNS), encoding="utf-8")
+    shutil.copytree(SCHEMA_DIR, out / "schema", dirs_exist_ok=True)
+
+
+def _json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
