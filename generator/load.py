@@ -53,6 +53,7 @@ from .sources import (
     read_source,
     require_original,
 )
+from .text import SAFE_HTML_HINT, strip_private, unsafe_html
 from .yamlsource import Document, read_yaml
 
 EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "indicators.yml", "report")
@@ -145,7 +146,7 @@ class _EvaluationLoader:
         meta = read_source(folder / "evaluation.yml", "evaluation", problems, required=True)
         recs = read_source(folder / "recommendations.yml", "recommendations", problems, required=True)
         resp = read_source(folder / "response.yml", "response", problems, required=False)
-        if meta and meta.ok(("original_language",)):
+        if meta and meta.ok(("original_language",)) and meta.doc.data.get("original_language") in LANGS:
             self.original = meta.doc.data["original_language"]
         evaluation = self._evaluation(meta) if meta else None
         groups, recommendations = self._recommendations(recs) if recs else ((), ())
@@ -332,7 +333,10 @@ class _EvaluationLoader:
             path = self.folder / f"{name}.{lang}.md"
             if path.is_file():
                 try:
-                    texts[lang] = path.read_text(encoding="utf-8")
+                    texts[lang] = strip_private(path.read_text(encoding="utf-8"))
+                    for number, row in enumerate(texts[lang].splitlines(), start=1):
+                        for problem in unsafe_html(row):
+                            self.problems.add(path, number, f"{problem} — {SAFE_HTML_HINT}")
                 except UnicodeDecodeError as exc:
                     line = path.read_bytes()[: exc.start].count(b"\n") + 1
                     self.problems.add(path, line, "this file is not UTF-8 text — save it as UTF-8 in your editor")

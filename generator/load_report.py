@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import Problems
 from .model import LANGS, Block, Chapter, Directive, Duplicate, Heading, Paragraph, Prose, Report
+from .text import SAFE_HTML_HINT, strip_private, unsafe_html
 
 CHAPTER_FILE = re.compile(r"^(?P<order>\d+)-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
 HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -35,6 +36,7 @@ def load_report(folder: Path, original: str, problems: Problems) -> tuple[Report
             problems.add(path, 1, f"the chapter '{match['id']}' has files with different numbers — give all its files the same number")
         files.setdefault(match["id"], {})[match["lang"]] = path
     chapters, placements, references = [], [], []
+    number_lines: dict[str, list[tuple[int, int]]] = {}  # chapter id → (paragraph number, line) in the original
     for chapter_id, by_lang in sorted(files.items(), key=lambda item: orders[item[0]]):
         if original not in by_lang:
             problems.add(next(iter(by_lang.values())), 1,
@@ -45,15 +47,17 @@ def load_report(folder: Path, original: str, problems: Problems) -> tuple[Report
             parsed = _parse(path, problems)
             if parsed is None:
                 continue
-            blocks, found_placements, found_refs = parsed
+            blocks, found_placements, found_refs, found_numbers = parsed
             versions[lang] = blocks
             placements += found_placements if lang == original else []
             references += found_refs
+            if lang == original:
+                number_lines[chapter_id] = found_numbers
         if original in versions:
             _check_translations(by_lang, versions, original, problems)
             chapters.append(Chapter(chapter_id, orders[chapter_id], original, versions))
     report = Report(tuple(chapters))
-    _check_numbers(report, by_chapter_files(files, original), problems)
+    _check_numbers(report, by_chapter_files(files, original), number_lines, problems)
     for path, line, number in references:
         if not report.has(number):
             problems.add(path, line, f"[§{number}] refers to a paragraph that is not in the report{_near(number, report)}")
@@ -69,9 +73,9 @@ def _near(number: int, report: Report) -> str:
     return f" — check the number (§{near[0]} exists)" if near else " — check the number"
 
 
-def _parse(path: Path, problems: Problems) -> tuple[tuple[Block, ...], list, list] | None:
+def _parse(path: Path, problems: Problems) -> tuple[tuple[Block, ...], list, list, list[tuple[int, int]]] | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = strip_private(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         problems.add(path, line, "this file is not UTF-8 text — save it as UTF-8 in your editor")
@@ -79,9 +83,12 @@ def _parse(path: Path, problems: Problems) -> tuple[tuple[Block, ...], list, lis
     blocks: list[Block] = []
     placements: list[tuple[Path, int, str, str]] = []
     references: list[tuple[Path, int, int]] = []
+    numbers: list[tuple[int, int]] = []
     for line, chunk in _chunks(text):
         for offset, row in enumerate(chunk.splitlines()):
             references += [(path, line + offset, int(n)) for n in REFERENCE.findall(row)]
+            for problem in unsafe_html(row):
+                problems.add(path, line + offset, f"{problem} — {SAFE_HTML_HINT}")
         heading = HEADING.match(chunk) if "\n" not in chunk else None
         if heading:
             level, title = len(heading["marks"]), heading["text"]
@@ -90,8 +97,10 @@ def _parse(path: Path, problems: Problems) -> tuple[tuple[Block, ...], list, lis
             blocks.append(Heading(level, title, anchor))
         elif match := DUPLICATE.match(chunk):
             blocks.append(Duplicate(int(match["number"]), int(match["of"])))
+            numbers.append((blocks[-1].number, line))
         elif match := PARAGRAPH.match(chunk):
             blocks.append(Paragraph(int(match["number"]), (match["text"] or "").strip()))
+            numbers.append((blocks[-1].number, line))
         elif match := DIRECTIVE.match(chunk.strip()):
             kind = "framework" if match["framework"] else match["kind"]
             blocks.append(Directive(kind, match["target"]))
@@ -103,7 +112,7 @@ def _parse(path: Path, problems: Problems) -> tuple[tuple[Block, ...], list, lis
     if not blocks or not isinstance(blocks[0], Heading) or blocks[0].level != 1:
         problems.add(path, 1, "a chapter starts with its title as a `# ` heading — add one on the first line")
         return None
-    return tuple(blocks), placements, references
+    return tuple(blocks), placements, references, numbers
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
@@ -127,27 +136,19 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return chunks
 
 
-def _numbers_with_lines(path: Path) -> list[tuple[int, int]]:
-    """(paragraph number, line) as they occur in a chapter file, for messages about numbers."""
-    found = []
-    for line, chunk in _chunks(path.read_text(encoding="utf-8")):
-        match = DUPLICATE.match(chunk) or PARAGRAPH.match(chunk)
-        if match:
-            found.append((int(match["number"]), line))
-    return found
-
-
-def _check_numbers(report: Report, files: dict[str, Path], problems: Problems) -> None:
+def _check_numbers(report: Report, files: dict[str, Path], number_lines: dict[str, list[tuple[int, int]]],
+                   problems: Problems) -> None:
     seen: dict[int, str] = {}
     for chapter in report.chapters:
-        for number, line in _numbers_with_lines(files[chapter.id]):
+        lines = dict(number_lines[chapter.id])
+        for number, line in number_lines[chapter.id]:
             if number in seen:
                 problems.add(files[chapter.id], line,
                              f"§{number} is already in chapter '{seen[number]}' — paragraph numbers are unique in the report")
             seen.setdefault(number, chapter.id)
         for block in chapter.versions[chapter.original]:
             if isinstance(block, Duplicate):
-                line = dict(_numbers_with_lines(files[chapter.id])).get(block.number, 1)
+                line = lines.get(block.number, 1)
                 if not report.has(block.of):
                     problems.add(files[chapter.id], line, f"§{block.number} = §{block.of}: §{block.of} is not in the report{_near(block.of, report)}")
                 elif isinstance(_block_of(report, block.of), Duplicate):

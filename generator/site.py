@@ -53,7 +53,9 @@ def build(content_dir: Path, options: BuildOptions) -> Site:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
-        jobs = [(str(config), str(staging / lang)) for lang, config in zip(LANGS, configs, strict=True)]
+        # MkDocs stamps the sitemap (and its gzip header) with the build time: pin it to the as-of date.
+        epoch = int(datetime.datetime.combine(options.as_of or datetime.date.today(), datetime.time(), tzinfo=datetime.UTC).timestamp())
+        jobs = [(str(config), str(staging / lang), epoch) for lang, config in zip(LANGS, configs, strict=True)]
         with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
             failures = [message for message in pool.map(_mkdocs_build, jobs) if message]
         if failures:
@@ -149,14 +151,15 @@ def write_if_changed(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _mkdocs_build(job: tuple[str, str]) -> str | None:
+def _mkdocs_build(job: tuple[str, str, int]) -> str | None:
     """Run one MkDocs build in this (worker) process; returns its warnings as a message on failure."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    config_file, site_dir = job
+    config_file, site_dir, epoch = job
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     collected = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collected)

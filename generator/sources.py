@@ -102,6 +102,10 @@ def read_source(path: Path, schema: str, problems: Problems, required: bool) -> 
     if doc.data is None:
         problems.add(path, 1, f"{name} is empty — fill it in (see docs/authoring.md)")
         return None
+    if not isinstance(doc.data, dict):
+        problems.add(path, doc.line(()), f"{name} must be a set of keys such as `title:` — see docs/authoring.md for its form")
+        doc.data = {}
+        return Source(doc, [()])
     return Source(doc, validate(doc, schema, problems))
 
 

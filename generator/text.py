@@ -1,7 +1,10 @@
-"""Authors' Markdown (in YAML texts and narrative files) turned into HTML fragments for pages.
+"""Authors' Markdown (in YAML texts and narrative files) turned into safe HTML fragments for pages.
 
 Texts are converted here rather than left to MkDocs because a page wraps each one in an element that
 carries its language (`lang`) and, for a fallback, a notice; MkDocs passes such HTML blocks through.
+Content comes from many organisations, so raw HTML is held to a small allow-list twice: the loader
+refuses anything else with a file:line message (`unsafe_html`), and every fragment made here is
+cleaned by nh3 (the Ammonia sanitiser) before it reaches a page.
 """
 from __future__ import annotations
 
@@ -9,21 +12,63 @@ import html
 import re
 
 import markdown
+import nh3
 from markupsafe import Markup
 
 _EXTENSIONS = ["sane_lists", "attr_list", "tables"]
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
+# What an author may write as raw HTML inside Markdown: inline marks and language tags, nothing else.
+AUTHOR_TAGS = {"span": {"lang"}, "i": set(), "em": set(), "b": set(), "strong": set(), "br": set(), "sup": set(), "sub": set(),
+               "abbr": {"title", "lang"}, "cite": {"lang"}, "q": {"lang"}}
+# What our own Markdown rendering may produce, on top of that.
+_OUTPUT_TAGS = set(AUTHOR_TAGS) | {"p", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+                                   "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "div"}
+_OUTPUT_ATTRIBUTES = {"*": {"lang"}, "a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"},
+                      "ol": {"start"}}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s[^<>]*?)?)\s*/?>")
+_ATTRIBUTE = re.compile(r"([^\s=/]+)\s*(?:=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_BAD_LINK = re.compile(r"(?:\]\(\s*<?|<)\s*(?:javascript|vbscript|data)\s*:", re.I)
+_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+
+
+def _clean(html: str) -> str:
+    return nh3.clean(html, tags=_OUTPUT_TAGS, attributes=_OUTPUT_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                     link_rel="noopener noreferrer")
+
+
 def to_html(text: str) -> Markup:
-    """Block Markdown → HTML."""
-    return Markup(markdown.markdown(text, extensions=_EXTENSIONS, output_format="html"))
+    """Block Markdown → safe HTML."""
+    return Markup(_clean(markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")))
 
 
 def to_inline_html(text: str) -> Markup:
-    """Markdown of one line (a title) → HTML without the surrounding paragraph."""
-    rendered = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    """Markdown of one line (a title) → safe HTML without the surrounding paragraph."""
+    rendered = _clean(markdown.markdown(text, extensions=_EXTENSIONS, output_format="html"))
     return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S))
+
+
+SAFE_HTML_HINT = ("write Markdown instead; the only HTML allowed is <span lang=\"..\">, <i>, <em>, <b>, <strong>, <br>, <sup>, <sub>, "
+                  "<abbr>, <cite> and <q>, without other attributes")
+
+
+def unsafe_html(markdown_text: str) -> list[str]:
+    """What in an author's Markdown is not allowed: tags and attributes outside AUTHOR_TAGS, and
+    links to javascript:, vbscript: or data: addresses. Code spans are text, and are skipped."""
+    text = _CODE.sub("", markdown_text)
+    found = []
+    for match in _TAG.finditer(text):
+        tag = match[2].lower()
+        if tag not in AUTHOR_TAGS:
+            found.append(f"the HTML tag <{tag}> is not allowed")
+            continue
+        for attribute in _ATTRIBUTE.findall(match[3]):
+            if attribute.lower() not in AUTHOR_TAGS[tag]:
+                found.append(f"the attribute '{attribute}' on <{tag}> is not allowed")
+    if _BAD_LINK.search(text):
+        found.append("a link to a javascript:, vbscript: or data: address is not allowed")
+    return list(dict.fromkeys(found))
 
 
 def md_escape(text: str) -> Markup:
@@ -37,3 +82,12 @@ def plain(text: str) -> str:
     """Markdown reduced to one line of plain text, for `<title>`, descriptions and previews."""
     rendered = markdown.markdown(text, extensions=_EXTENSIONS)
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", rendered)).strip())
+
+
+_PRIVATE_BLOCK = re.compile(r"<!--\s*private\s*-->.*?<!--\s*/private\s*-->", re.S | re.I)
+
+
+def strip_private(markdown_text: str) -> str:
+    """Markdown without its `<!-- private -->…<!-- /private -->` blocks; their lines stay as blank
+    lines so that messages about the rest still name the right line."""
+    return _PRIVATE_BLOCK.sub(lambda m: "\n" * m[0].count("\n"), markdown_text)

@@ -1,6 +1,8 @@
 """YAML files read safely, with the line of every value kept for error messages.
 
 PyYAML's safe loader forgets where a value came from and silently keeps the last of two equal keys.
+Private content is dropped here too, before anything else sees it: a list entry with `private: true`,
+and the fields a mapping names in `private: [field, ...]`.
 Authors need both: `file:line` in every message, and a duplicate key reported rather than lost. So
 we compose the node tree ourselves and build plain Python values plus a map from each value's path
 (a tuple of keys and indexes) to its line. Timestamps stay strings: dates are validated by the
@@ -15,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import Problems
+from .text import SAFE_HTML_HINT, unsafe_html
 
 Path_ = tuple[str | int, ...]
 
@@ -53,14 +56,18 @@ def read_yaml(path: Path, problems: Problems) -> Document | None:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         problems.add(path, line, "this file is not UTF-8 text — save it as UTF-8 in your editor")
         return None
-    loader = _Loader(text)
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or "malformed YAML"
         problems.add(path, line, f"YAML syntax error: {what} — check the indentation, colons and quotes on this line and the one before")
+        return None
+    except yaml.YAMLError as exc:  # a control character or other unreadable text
+        line = text[: getattr(exc, "position", 0)].count("\n") + 1
+        problems.add(path, line, "this file holds characters YAML cannot read (a control character?) — retype the line in your editor")
         return None
     doc = Document(path, None)
     try:
@@ -76,6 +83,14 @@ def read_yaml(path: Path, problems: Problems) -> Document | None:
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+PRIVATE = "private"
+
+
+def _is_private(node: yaml.Node) -> bool:
+    """A list entry marked `private: true` is dropped as it is read: it reaches no model, page or export."""
+    return isinstance(node, yaml.MappingNode) and any(
+        isinstance(k, yaml.ScalarNode) and k.value == PRIVATE and isinstance(v, yaml.ScalarNode) and v.value in ("true", "True", "yes")
+        for k, v in node.value)
 
 
 class _Builder:
@@ -102,7 +117,27 @@ class _Builder:
                     continue
                 result[key] = self.build(value_node, where + (key,))
                 self.doc.lines[where + (key,)] = line  # a message about a value points at its key
-            return result
+            return self._without_private_fields(result, where)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, where + (i,)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node)
+            items = []
+            for item in node.value:
+                if not _is_private(item):
+                    items.append(self.build(item, where + (len(items),)))
+            return items
+        value = self.loader.construct_object(node)
+        if isinstance(value, str) and ("<" in value or ":" in value):
+            for problem in unsafe_html(value):
+                self.problems.add(self.doc.path, node.start_mark.line + 1, f"{problem} — {SAFE_HTML_HINT}")
+        return value
+
+    def _without_private_fields(self, mapping: dict, where: Path_) -> dict:
+        """`private: [field, ...]` drops those fields; the `private` key itself never goes further."""
+        private = mapping.pop(PRIVATE, None)
+        if private is None or private is False:
+            return mapping
+        if isinstance(private, list) and all(isinstance(name, str) for name in private):
+            return {key: value for key, value in mapping.items() if key not in private}
+        if private is not True:
+            self.problems.add(self.doc.path, self.doc.line(where + (PRIVATE,)),
+                              "`private:` is `true` (leave out the whole entry) or a list of the fields to keep off the site")
+        return mapping

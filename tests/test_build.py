@@ -132,3 +132,36 @@ def test_rebuild_replaces_the_site(tmp_path):
     (out / "stale.html").write_text("old", encoding="utf-8")
     build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=tmp_path / "work"))
     assert not (out / "stale.html").exists() and (out / "nl" / "index.html").is_file()
+
+
+def test_two_builds_with_the_same_as_of_are_byte_identical(tmp_path):
+    import datetime
+
+    def tree(out: Path) -> dict[Path, bytes]:
+        return {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    options = {"site_url": SITE_URL, "as_of": datetime.date(2026, 11, 23)}
+    build(CONTENT, BuildOptions(out_dir=tmp_path / "a", work_dir=tmp_path / "wa", **options))
+    build(CONTENT, BuildOptions(out_dir=tmp_path / "b", work_dir=tmp_path / "wb", **options))
+    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_a_failing_mkdocs_build_leaves_the_previous_site(built_site, tmp_path, monkeypatch):
+    from generator import site as site_module
+    from generator.site import BuildError
+
+    out = tmp_path / "site"
+    shutil.copytree(built_site, out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(site_module, "_mkdocs_build", _fail_in_french)
+    with pytest.raises(BuildError):
+        build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=tmp_path / "work"))
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def _fail_in_french(job: tuple) -> str | None:
+    """Stands in for one MkDocs build: the French one fails (module-level, so worker processes can run it)."""
+    return "MkDocs failed on purpose" if job[1].endswith("fr") else None
