@@ -10,7 +10,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import ContentError, Gap
 from .load import load_site
 
 
@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
 
     check = commands.add_parser("check", help="validate the content and list every problem")
     check.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
+    check.add_argument("--translations", action="store_true", help="also print, per evaluation and language, which texts are not translated")
+    check.add_argument("--strict", action="store_true", help="count missing translations as errors")
 
     build = commands.add_parser("build", help="check the content and build the site")
     build.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
@@ -36,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args.content)
+            return _check(args.content, args.translations, args.strict)
         if args.command == "build":
             return _build(args.content, args.out, args.site_url, args.as_of)
         from .serve import serve as run_server
@@ -49,13 +51,36 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _check(content: Path) -> int:
-    site = load_site(content)
+def _check(content: Path, translations: bool, strict: bool) -> int:
+    gaps: list[Gap] = []
+    try:
+        site = load_site(content, strict=strict, gaps=gaps)
+    finally:
+        if translations:
+            print(translation_report(gaps))
     recommendations = sum(len(e.recommendations) for e in site.evaluations)
     actions = sum(len(e.actions) for e in site.evaluations)
     print(f"content is valid: {len(site.evaluations)} evaluations, {recommendations} recommendations, "
           f"{actions} actions, {len(site.organisations)} organisations")
     return 0
+
+
+def translation_report(gaps: list[Gap]) -> str:
+    """Per evaluation (or the registry) and language: how many texts lack that language, and where."""
+    rows: dict[tuple[str, str], list[Gap]] = {}
+    for gap in gaps:
+        parts = Path(gap.path).parts
+        where = parts[parts.index("evaluations") + 1] if "evaluations" in parts[:-1] else Path(gap.path).name
+        for lang in gap.missing:
+            rows.setdefault((where, lang), []).append(gap)
+    if not rows:
+        return "every text is in nl, fr and en"
+    width = max(len(where) for where, _ in rows)
+    lines = [f"{'evaluation':<{width}}  lang  missing  first places", f"{'-' * width}  ----  -------  ------------"]
+    for (where, lang), found in sorted(rows.items()):
+        places = ", ".join(f"{Path(g.path).name}:{g.line}" for g in found[:3]) + (" …" if len(found) > 3 else "")
+        lines.append(f"{where:<{width}}  {lang:<4}  {len(found):>7}  {places}")
+    return "\n".join(lines)
 
 
 def _day(value: str) -> datetime.date:

@@ -1,4 +1,4 @@
-"""Problems found in content, reported to authors as `path:line: message`.
+"""Problems found in content, reported to authors as `path:line: message`, and missing translations.
 
 Every check appends to one list so that an author sees all problems at once; nothing in the loader
 raises on the first mistake. `ContentError` carries that list out of the loader when it is not empty.
@@ -21,6 +21,24 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class Gap:
+    """A text without some of the site's languages: shown in its original language with a notice."""
+
+    path: str
+    line: int
+    missing: tuple[str, ...]
+
+    def as_problem(self) -> Problem:
+        name = Path(self.path).name
+        if name.endswith(".md"):  # a Markdown file per language: the translation is another file
+            stem = name.rsplit(".", 2)[0]
+            fix = " and ".join(f"{stem}.{lang}.md" for lang in self.missing)
+        else:
+            fix = " and ".join(f"`{lang}:`" for lang in self.missing)
+        return Problem(self.path, self.line, f"the translation into {', '.join(self.missing)} is missing — add {fix}")
+
+
 class ContentError(Exception):
     """The content cannot be turned into a model; `problems` says why, each with file and line."""
 
@@ -34,9 +52,15 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.gaps: list[Gap] = []
 
     def add(self, path: Path, line: int, message: str) -> None:
         self.items.append(Problem(display_path(path), line, message))
+
+    def gap(self, path: Path, line: int, missing: tuple[str, ...]) -> None:
+        """Record a missing translation: not an error, unless the author asks for strict checking."""
+        if missing:
+            self.gaps.append(Gap(display_path(path), line, missing))
 
     def raise_if_any(self) -> None:
         if self.items:

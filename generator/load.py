@@ -13,7 +13,7 @@ from typing import Any
 
 from babel import Locale
 
-from .errors import ContentError, Problems
+from .errors import ContentError, Gap, Problems
 from .load_report import load_report
 from .load_tables import load_framework, load_indicators, load_tables, load_timelines
 from .model import (
@@ -64,8 +64,9 @@ COUNTRIES = frozenset(code for code in Locale("en").territories if re.fullmatch(
 __all__ = ["ContentError", "load_site"]
 
 
-def load_site(content_dir: Path) -> Site:
-    """The model of everything in `content_dir`; raises ContentError listing every problem."""
+def load_site(content_dir: Path, *, strict: bool = False, gaps: list[Gap] | None = None) -> Site:
+    """The model of everything in `content_dir`; raises ContentError listing every problem. Missing
+    translations go into `gaps` when given, and count as problems when `strict`."""
     problems = Problems()
     if not content_dir.is_dir():
         problems.add(content_dir, 1, "this content folder does not exist — give the folder that holds organisations.yml and evaluations/")
@@ -82,6 +83,10 @@ def load_site(content_dir: Path) -> Site:
             evaluation = _EvaluationLoader(folder, organisations, aliases, problems).load()
             if evaluation:
                 evaluations.append(evaluation)
+    if gaps is not None:
+        gaps.extend(sorted(problems.gaps))
+    if strict:
+        problems.items += [gap.as_problem() for gap in problems.gaps]
     problems.raise_if_any()
     return Site(tuple(organisations.values()), tuple(evaluations))
 
@@ -116,6 +121,7 @@ def _load_organisations(path: Path, problems: Problems) -> tuple[dict[str, Organ
             if alias_owner.setdefault(alias, item["id"]) != item["id"]:
                 problems.add(doc.path, doc.line(where + ("aliases",)),
                              f"the alias '{alias}' also belongs to '{alias_owner[alias]}' — an alias may name one organisation only")
+        problems.gap(doc.path, doc.line(where + ("name",)), tuple(lang for lang in LANGS if lang not in item["name"]))
         found[item["id"]] = Organisation(
             id=item["id"], kind=item["kind"], name=own_language_text(item["name"]),
             short=own_language_text(item["short"]) if "short" in item else None,
@@ -347,4 +353,5 @@ class _EvaluationLoader:
             self.problems.add(self.folder / f"{name}.{other}.md", 1,
                               f"{name}.{self.original}.md is missing — the original-language version is required when a translation exists")
             return None
+        self.problems.gap(self.folder / f"{name}.{self.original}.md", 1, tuple(lang for lang in LANGS if lang not in texts))
         return Text(texts, self.original)

@@ -55,6 +55,7 @@ def load_report(folder: Path, original: str, problems: Problems) -> tuple[Report
                 number_lines[chapter_id] = found_numbers
         if original in versions:
             _check_translations(by_lang, versions, original, problems)
+            problems.gap(by_lang[original], 1, tuple(lang for lang in LANGS if lang not in versions))
             chapters.append(Chapter(chapter_id, orders[chapter_id], original, versions))
     report = Report(tuple(chapters))
     _check_numbers(report, by_chapter_files(files, original), number_lines, problems)

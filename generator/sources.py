@@ -115,4 +115,6 @@ def require_original(value: dict, original: str, doc: Document, where: tuple, pr
         problems.add(doc.path, doc.line(where),
                      f"the text in the original language ({original}) is missing — add `{original}:`; other languages are optional")
         value = {original: next(iter(value.values())), **value}
-    return Text(value, original)
+    text = Text(value, original)
+    problems.gap(doc.path, doc.line(where), text.missing())
+    return text
