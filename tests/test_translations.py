@@ -19,7 +19,7 @@ def test_translation_report_is_a_table_per_evaluation_and_language():
     assert lines[0].split() == ["evaluation", "lang", "missing", "first", "places"]
     rows = {tuple(line.split()[:3]) for line in lines[2:] if line.startswith("sample-final")}
     assert rows == {("sample-final", "fr", "14"), ("sample-final", "en", "11"), ("sample-final", "nl", "3")}
-    assert "01-findings.nl.md:1" in result.stdout
+    assert "framework.yml:9, framework.yml:10, framework.yml:12 …" in result.stdout
 
 
 def test_strict_turns_missing_translations_into_errors():
