@@ -35,10 +35,20 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", default=8000, type=int)
 
+    new = commands.add_parser("new", help="start an evaluation, or add a recommendation or an action with the next free id")
+    new.add_argument("what", choices=["evaluation", "recommendation", "action"])
+    new.add_argument("slug", nargs="?", help="the new evaluation's slug (for `new evaluation`)")
+    new.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
+    new.add_argument("--evaluation", help="the evaluation to add to (its slug)")
+    new.add_argument("--recommendation", help="the recommendation the new action responds to (its id)")
+    new.add_argument("--language", default="en", choices=["nl", "fr", "en"], help="the new evaluation's original language (default: en)")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
             return _check(args.content, args.translations, args.strict)
+        if args.command == "new":
+            return _new(args)
         if args.command == "build":
             return _build(args.content, args.out, args.site_url, args.as_of)
         from .serve import serve as run_server
@@ -99,6 +109,31 @@ def _build(content: Path, out: Path, site_url: str | None, as_of: datetime.date 
         print(f"evalsite: the site could not be built; the previous site in {out}/ is unchanged.\n{exc}", file=sys.stderr)
         return 2
     print(f"site built in {out}/ (nl, fr, en)")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_action, new_evaluation, new_recommendation
+
+    try:
+        if args.what == "evaluation":
+            if not args.slug:
+                raise ScaffoldError("give the new evaluation's slug: evalsite new evaluation my-evaluation-2025")
+            folder = new_evaluation(args.content, args.slug, args.language)
+            print(f"created {folder}/ — fill in the TODOs, then run evalsite check")
+        elif not args.evaluation:
+            raise ScaffoldError(f"say which evaluation: evalsite new {args.what} --evaluation SLUG")
+        elif args.what == "recommendation":
+            print(f"added recommendation {new_recommendation(args.content, args.evaluation)} to "
+                  f"{args.content}/evaluations/{args.evaluation}/recommendations.yml — fill in its TODOs")
+        else:
+            if not args.recommendation:
+                raise ScaffoldError("say which recommendation the action responds to: --recommendation ID")
+            print(f"added action {new_action(args.content, args.evaluation, args.recommendation)} to "
+                  f"{args.content}/evaluations/{args.evaluation}/response.yml — fill in its TODOs")
+    except ScaffoldError as exc:
+        print(f"evalsite: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
