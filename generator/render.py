@@ -19,6 +19,7 @@ from markupsafe import Markup
 from . import charts, dashboards, feeds, i18n, opendata, text, urls
 from .load_report import REFERENCE
 from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site
+from .paths import WORK
 
 PAGE_TEMPLATES = Path("pages")
 
@@ -83,10 +84,15 @@ def navigation(site: Site, lang: str) -> list[Any]:
             urls.source_file(urls.data())]
 
 
+_BYTECODE = jinja2.FileSystemBytecodeCache(str(WORK / "jinja"))  # templates compiled once, for every language and run
+
+
 def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
     """A Jinja environment speaking `lang`: its catalog, its Babel formats."""
+    (WORK / "jinja").mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
+        bytecode_cache=_BYTECODE,
         extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -1,8 +1,10 @@
 """`evalsite serve`: build, serve on 127.0.0.1, rebuild on every change and reload open pages.
 
 The preview is built into `build/preview/` (not `site/`), with a small live-reload script that asks
-the server for the build number once a second. A change with errors prints them and keeps the last
-good preview on screen, since builds are atomic.
+the server for the build number every half second. Rebuilds are incremental (`site.preview`): only
+the pages whose generated Markdown changed are rendered again, by MkDocs worker processes kept warm
+for the whole session. A change with errors prints them and keeps the last good preview on screen:
+content is checked before anything is written.
 """
 from __future__ import annotations
 
@@ -11,14 +13,16 @@ import http.server
 import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .errors import ContentError
+from .model import LANGS
 from .paths import LOCALES, MKDOCS_BASE, TEMPLATES, WORK
-from .site import BuildError, BuildOptions, build
+from .site import BuildError, BuildOptions, preview
 
 PREVIEW = WORK / "preview"
 LIVE_RELOAD_JS = """(function () {
@@ -28,7 +32,7 @@ LIVE_RELOAD_JS = """(function () {
       if (seen !== null && v !== seen) location.reload();
       seen = v;
     }).catch(function () {});
-  }, 1000);
+  }, 500);
 })();
 """
 
@@ -45,7 +49,10 @@ def serve(content: Path, out: Path | None, host: str, port: int) -> int:
     out = out or PREVIEW
     site_url = f"http://{host}:{port}/"
     state = _State()
-    rebuild = functools.partial(_rebuild, content, BuildOptions(out_dir=out, site_url=site_url, live_reload=True), state)
+    import mkdocs.commands.build  # noqa: F401 — imported before the workers fork, so each starts warm
+
+    pool = ProcessPoolExecutor(max_workers=len(LANGS))
+    rebuild = functools.partial(_rebuild, content, BuildOptions(out_dir=out, site_url=site_url, live_reload=True), state, pool)
     rebuild()
     observer = Observer()
     handler = _OnChange(state)
@@ -61,13 +68,14 @@ def serve(content: Path, out: Path | None, host: str, port: int) -> int:
     finally:
         observer.stop()
         server.server_close()
+        pool.shutdown(cancel_futures=True)
     return 0
 
 
-def _rebuild(content: Path, options: BuildOptions, state: _State) -> None:
+def _rebuild(content: Path, options: BuildOptions, state: _State, pool: ProcessPoolExecutor) -> None:
     started = time.perf_counter()
     try:
-        build(content, options)
+        pages, languages = preview(content, options, pool)
     except ContentError as exc:
         print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
         print(f"{len(exc.problems)} problems found; still showing the last good build.", file=sys.stderr, flush=True)
@@ -76,13 +84,13 @@ def _rebuild(content: Path, options: BuildOptions, state: _State) -> None:
         print(f"the site could not be built: {exc}", file=sys.stderr, flush=True)
         return
     state.version += 1
-    print(f"built in {time.perf_counter() - started:.1f} s", flush=True)
+    print(f"rebuilt in {time.perf_counter() - started:.1f} s ({pages} pages changed, {languages} languages rebuilt)", flush=True)
 
 
 def _rebuild_loop(state: _State, rebuild: functools.partial) -> None:
     while True:
         state.changed.wait()
-        time.sleep(0.2)  # let an editor finish writing (and catch the burst of events a save makes)
+        time.sleep(0.1)  # let an editor finish writing (and catch the burst of events a save makes)
         state.changed.clear()
         rebuild()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import json
 import logging
 import os
 import shutil
@@ -43,23 +44,27 @@ class BuildOptions:
     as_of: datetime.date | None = None  # the date due dates are judged against; None: today
 
 
+@dataclass(frozen=True)
+class Tree:
+    """One language's generated tree after a generation: what changed since the previous one."""
+
+    lang: str
+    config: Path
+    changed: tuple[str, ...]  # source files written or removed
+    structural: bool  # files added or removed, or the config (navigation, theme) changed
+
+
 def build(content_dir: Path, options: BuildOptions) -> Site:
     """Check the content, generate every language's pages and build the site; returns the model."""
     site = load_site(content_dir)
-    base = yaml.safe_load(MKDOCS_BASE.read_text(encoding="utf-8"))
-    site_url = _with_slash(options.site_url or base["site_url"])
-    configs = [_generate(site, lang, base, site_url, options) for lang in LANGS]
+    site_url, trees = _generate_all(site, options)
     out_dir = options.out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
-        # MkDocs stamps the sitemap (and its gzip header) with the build time: pin it to the as-of date.
-        epoch = int(datetime.datetime.combine(options.as_of or datetime.date.today(), datetime.time(), tzinfo=datetime.UTC).timestamp())
-        jobs = [(str(config), str(staging / lang), epoch) for lang, config in zip(LANGS, configs, strict=True)]
+        jobs = [(str(tree.config), str(staging / tree.lang), _epoch(options), False, ()) for tree in trees]
         with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-            failures = [message for message in pool.map(_mkdocs_build, jobs) if message]
-        if failures:
-            raise BuildError("\n".join(failures))
+            _run(pool, jobs)
         _write_root(staging, site_url)
         opendata.write(staging / "data", site, site_url, options.as_of or datetime.date.today())
         _swap(staging, out_dir)
@@ -68,22 +73,61 @@ def build(content_dir: Path, options: BuildOptions) -> Site:
     return site
 
 
+def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> tuple[int, int]:
+    """Rebuild the preview in place, as little as possible: only languages whose pages changed, and
+    only their changed pages (MkDocs' dirty build, with the search index merged) unless the navigation
+    or the set of pages changed. Content errors raise before anything is written. Returns the number
+    of pages regenerated and of languages rebuilt."""
+    site = load_site(content_dir)
+    site_url, trees = _generate_all(site, options)
+    out_dir = options.out_dir.resolve()
+    jobs = []
+    for tree in trees:
+        site_dir = out_dir / tree.lang
+        if site_dir.is_dir() and not tree.changed and not tree.structural:
+            continue
+        dirty = site_dir.is_dir() and not tree.structural
+        jobs.append((str(tree.config), str(site_dir), _epoch(options), dirty, tree.changed))
+    _run(pool, jobs)
+    _write_root(out_dir, site_url)
+    opendata.write(out_dir / "data", site, site_url, options.as_of or datetime.date.today())
+    return sum(len(t.changed) for t in trees), len(jobs)
+
+
+def _generate_all(site: Site, options: BuildOptions) -> tuple[str, list[Tree]]:
+    base = yaml.safe_load(MKDOCS_BASE.read_text(encoding="utf-8"))
+    site_url = _with_slash(options.site_url or base["site_url"])
+    return site_url, [_generate(site, lang, base, site_url, options) for lang in LANGS]
+
+
+def _epoch(options: BuildOptions) -> int:
+    """MkDocs stamps the sitemap (and its gzip header) with the build time: pin it to the as-of date."""
+    day = options.as_of or datetime.date.today()
+    return int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC).timestamp())
+
+
+def _run(pool: ProcessPoolExecutor, jobs: list[tuple]) -> None:
+    failures = [message for message in pool.map(_mkdocs_build, jobs) if message]
+    if failures:
+        raise BuildError("\n".join(failures))
+
+
 def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _generate(site: Site, lang: str, base: dict[str, Any], site_url: str, options: BuildOptions) -> Path:
-    """Write one language's page tree and merged config; returns the config's path."""
+def _generate(site: Site, lang: str, base: dict[str, Any], site_url: str, options: BuildOptions) -> Tree:
+    """Write one language's page tree and merged config, touching only what changed."""
     root = options.work_dir / "pages" / lang
     docs = root / "docs"
     files = render.render_language(site, lang, TEMPLATES, site_url, options.as_of)
     for asset in (TEMPLATES / "assets").iterdir():
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
-    sync_tree(docs, files)
+    changed, added_or_removed = sync_tree(docs, files)
     config_path = root / "mkdocs.yml"
     config = language_config(site, lang, base, site_url, docs, options.live_reload)
-    write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-    return config_path
+    config_changed = write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return Tree(lang, config_path, tuple(changed), added_or_removed or config_changed)
 
 
 def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, docs: Path,
@@ -130,34 +174,49 @@ def _path_of(url: str) -> str:
     return urlsplit(url).path or "/"
 
 
-def sync_tree(root: Path, files: dict[str, str]) -> None:
+def sync_tree(root: Path, files: dict[str, str]) -> tuple[list[str], bool]:
     """Make `root` hold exactly `files`, touching only files whose text changed (MkDocs and live
-    reload then see real changes only)."""
+    reload then see real changes only). Returns the names written or removed, and whether any file
+    was added or removed."""
     wanted = {root / name for name in files}
+    changed: list[str] = []
     if root.exists():
         for path in sorted(root.rglob("*"), reverse=True):
             if path.is_file() and path not in wanted:
                 path.unlink()
+                changed.append(str(path.relative_to(root)))
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
+    removed = bool(changed)
+    added = False
     for name, text in files.items():
-        write_if_changed(root / name, text)
+        existed = (root / name).is_file()
+        if write_if_changed(root / name, text):
+            changed.append(name)
+            added = added or not existed
+    return changed, removed or added
 
 
-def write_if_changed(path: Path, text: str) -> None:
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` unless the file already holds it; True when it wrote."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    return True
 
 
-def _mkdocs_build(job: tuple[str, str, int]) -> str | None:
-    """Run one MkDocs build in this (worker) process; returns its warnings as a message on failure."""
+def _mkdocs_build(job: tuple[str, str, int, bool, tuple[str, ...]]) -> str | None:
+    """Run one MkDocs build in this (worker) process; returns its warnings as a message on failure.
+    A dirty build renders only the changed pages; the search index is then merged with the old one,
+    since MkDocs would otherwise index just the pages it rendered."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    config_file, site_dir, epoch = job
+    config_file, site_dir, epoch, dirty, changed = job
+    index_path = Path(site_dir) / "search" / "search_index.json"
+    old_index = json.loads(index_path.read_text(encoding="utf-8")) if dirty and index_path.is_file() else None
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     collected = _Collect()
@@ -165,13 +224,23 @@ def _mkdocs_build(job: tuple[str, str, int]) -> str | None:
     logger.addHandler(collected)
     logger.setLevel(logging.WARNING)
     try:
-        config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
-        mkdocs_build(config)
+        config = load_config(config_file=config_file, site_dir=site_dir, strict=not dirty)  # a dirty build always warns
+        mkdocs_build(config, dirty=dirty)
+        if old_index is not None:
+            _merge_search_index(index_path, old_index, changed)
     except (MkDocsException, SystemExit) as exc:
         return f"MkDocs failed for {config_file}: {exc}\n" + "\n".join(collected.messages)
     finally:
         logger.removeHandler(collected)
     return None
+
+
+def _merge_search_index(path: Path, old: dict[str, Any], changed: tuple[str, ...]) -> None:
+    """The old index, with the entries of the rebuilt pages replaced by their new ones."""
+    rebuilt = {name.removesuffix("index.md") for name in changed if name.endswith(".md")}
+    new = json.loads(path.read_text(encoding="utf-8"))
+    kept = [doc for doc in old["docs"] if doc["location"].split("#")[0] not in rebuilt]
+    path.write_text(json.dumps({**new, "docs": kept + new["docs"]}, ensure_ascii=False), encoding="utf-8")
 
 
 class _Collect(logging.Handler):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -38,15 +39,24 @@ def _clean(html: str) -> str:
                      link_rel="noopener noreferrer")
 
 
+_MARKDOWN = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+
+
+@lru_cache(maxsize=65536)
+def _convert(text: str) -> str:
+    """Markdown → clean HTML. Pure, so cached: the same text appears on many pages and in each language's
+    tree (a build renders a recommendation's text on its page, its evaluation's lists, its actions...)."""
+    return _clean(_MARKDOWN.reset().convert(text))
+
+
 def to_html(text: str) -> Markup:
     """Block Markdown → safe HTML."""
-    return Markup(_clean(markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")))
+    return Markup(_convert(text))
 
 
 def to_inline_html(text: str) -> Markup:
     """Markdown of one line (a title) → safe HTML without the surrounding paragraph."""
-    rendered = _clean(markdown.markdown(text, extensions=_EXTENSIONS, output_format="html"))
-    return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S))
+    return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", _convert(text), flags=re.S))
 
 
 SAFE_HTML_HINT = ("write Markdown instead; the only HTML allowed is <span lang=\"..\">, <i>, <em>, <b>, <strong>, <br>, <sup>, <sub>, "
@@ -80,7 +90,7 @@ def md_escape(text: str) -> Markup:
 
 def plain(text: str) -> str:
     """Markdown reduced to one line of plain text, for `<title>`, descriptions and previews."""
-    rendered = markdown.markdown(text, extensions=_EXTENSIONS)
+    rendered = _convert(text)
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", rendered)).strip())
 
 
