@@ -49,39 +49,33 @@ def site_pages(site: Site) -> list[Page]:
              Page("feed.xml", "feed.xml.j2")]
     pages += [Page(urls.organisation(org), "organisation.md.j2", {"org": org}) for org in site.organisations]
     for ev in site.evaluations:
-        pages += [Page(urls.evaluation(ev), "evaluation.md.j2", {"ev": ev}, in_nav=True),
-                  Page(urls.recommendations(ev), "recommendations.md.j2", {"ev": ev}, in_nav=True),
-                  Page(urls.action_plan(ev), "action_plan.md.j2", {"ev": ev}, in_nav=True),
-                  Page(urls.evaluation_dashboard(ev), "evaluation_dashboard.md.j2", {"ev": ev}, in_nav=True)]
+        pages += [Page(urls.evaluation(ev), "evaluation.md.j2", {"ev": ev}),
+                  Page(urls.recommendations(ev), "recommendations.md.j2", {"ev": ev}),
+                  Page(urls.action_plan(ev), "action_plan.md.j2", {"ev": ev}),
+                  Page(urls.evaluation_dashboard(ev), "evaluation_dashboard.md.j2", {"ev": ev})]
         pages += [Page(urls.recommendation(ev, rec), "recommendation.md.j2", {"ev": ev, "rec": rec})
                   for rec in ev.recommendations]
         pages += [Page(urls.action(ev, act), "action.md.j2", {"ev": ev, "act": act}) for act in ev.actions]
         if ev.report:
-            pages.append(Page(urls.report(ev), "report.md.j2", {"ev": ev}, in_nav=True))
+            pages.append(Page(urls.report(ev), "report.md.j2", {"ev": ev}))
             pages += [Page(urls.chapter(ev, c.id), "chapter.md.j2", {"ev": ev, "chapter": c}) for c in ev.report.chapters]
         if ev.tables:
             pages.append(Page(urls.tables(ev), "tables.md.j2", {"ev": ev}))
         if ev.objectives:
-            pages.append(Page(urls.indicators(ev), "indicators.md.j2", {"ev": ev}, in_nav=True))
+            pages.append(Page(urls.indicators(ev), "indicators.md.j2", {"ev": ev}))
     return pages
 
 
-def navigation(site: Site, lang: str) -> list[Any]:
-    """The MkDocs `nav` of one language: kept small by design, since every page renders it."""
+def navigation(lang: str) -> list[Any]:
+    """The MkDocs `nav` of one language: the same few entries whatever the number of evaluations,
+    since every page renders it (a growing nav makes build cost grow with the square of the pages).
+    Each evaluation's pages carry a navigation of their own instead (`evaluation_nav` in the macros).
+    Titles are given here, not read from the pages, so that a build of only the changed pages
+    (MkDocs' dirty build) still has every title."""
     _ = i18n.translations(lang).gettext
-    evaluations = [{ev.title.shown(lang).text: [{_("Overview"): urls.source_file(urls.evaluation(ev))},
-                                                 {_("Recommendations"): urls.source_file(urls.recommendations(ev))},
-                                                 {_("Action plan"): urls.source_file(urls.action_plan(ev))},
-                                                 {_("Follow-up"): urls.source_file(urls.evaluation_dashboard(ev))},
-                                                 *([{_("Report"): urls.source_file(urls.report(ev))}] if ev.report else []),
-                                                 *([{_("Indicators"): urls.source_file(urls.indicators(ev))}] if ev.objectives else [])]}
-                   for ev in site.evaluations]
-    return [urls.source_file(urls.home()),
-            {_("Evaluations"): evaluations},
-            urls.source_file(urls.all_actions()),
-            urls.source_file(urls.dashboard()),
-            urls.source_file(urls.organisations()),
-            urls.source_file(urls.data())]
+    entries = [(_("All evaluations"), urls.home()), (_("All actions"), urls.all_actions()), (_("Follow-up dashboard"), urls.dashboard()),
+               (_("Organisations and units"), urls.organisations()), (_("Open data"), urls.data())]
+    return [{title: urls.source_file(url)} for title, url in entries]
 
 
 _BYTECODE = jinja2.FileSystemBytecodeCache(str(WORK / "jinja"))  # templates compiled once, for every language and run

@@ -55,21 +55,35 @@ class Tree:
 
 
 def build(content_dir: Path, options: BuildOptions) -> Site:
-    """Check the content, generate every language's pages and build the site; returns the model."""
+    """Check the content, generate every language's pages and build the site; returns the model.
+
+    The new site is made in a staging folder and swapped in whole. When the previous build made the
+    site now in `out_dir` from the same work trees (a stamp in the work folder says so), the staging
+    folder starts as a copy of it and only the pages whose Markdown changed are rendered again."""
     site = load_site(content_dir)
-    site_url, trees = _generate_all(site, options)
     out_dir = options.out_dir.resolve()
+    stamp = options.work_dir / "last-build.json"
+    wanted = {"out": str(out_dir), "site_url": options.site_url, "as_of": str(options.as_of), "live_reload": options.live_reload}
+    incremental = out_dir.is_dir() and stamp.is_file() and json.loads(stamp.read_text(encoding="utf-8")) == wanted
+    stamp.unlink(missing_ok=True)  # the work trees are about to change: until this build lands, no increment on them
+    site_url, trees = _generate_all(site, options)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
-        jobs = [(str(tree.config), str(staging / tree.lang), _epoch(options), False, ()) for tree in trees]
-        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-            _run(pool, jobs)
+        if incremental:
+            shutil.copytree(out_dir, staging, dirs_exist_ok=True, copy_function=shutil.copy2)  # copies (with their times, which
+            # MkDocs' dirty build compares with the sources) keep the old site intact
+        jobs = [(str(tree.config), str(staging / tree.lang), _epoch(options), incremental and not tree.structural, tree.changed)
+                for tree in trees if not (incremental and not tree.changed and not tree.structural)]
+        if jobs:
+            with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+                _run(pool, jobs)
         _write_root(staging, site_url)
         opendata.write(staging / "data", site, site_url, options.as_of or datetime.date.today())
         _swap(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    stamp.write_text(json.dumps(wanted), encoding="utf-8")
     return site
 
 
@@ -139,7 +153,7 @@ def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, 
         site_name=_("Development cooperation evaluations"),
         site_url=f"{site_url}{lang}/",
         docs_dir=str(docs),
-        nav=render.navigation(site, lang),
+        nav=render.navigation(lang),
     )
     config["theme"] = {**config["theme"], "language": lang, "custom_dir": str(TEMPLATES / "theme")}
     config["markdown_extensions"] = [
@@ -237,10 +251,19 @@ def _mkdocs_build(job: tuple[str, str, int, bool, tuple[str, ...]]) -> str | Non
 
 def _merge_search_index(path: Path, old: dict[str, Any], changed: tuple[str, ...]) -> None:
     """The old index, with the entries of the rebuilt pages replaced by their new ones."""
-    rebuilt = {name.removesuffix("index.md") for name in changed if name.endswith(".md")}
     new = json.loads(path.read_text(encoding="utf-8"))
-    kept = [doc for doc in old["docs"] if doc["location"].split("#")[0] not in rebuilt]
-    path.write_text(json.dumps({**new, "docs": kept + new["docs"]}, ensure_ascii=False), encoding="utf-8")
+    fresh: dict[str, list[dict[str, Any]]] = {}
+    for doc in new["docs"]:
+        fresh.setdefault(doc["location"].split("#")[0], []).append(doc)
+    docs: list[dict[str, Any]] = []
+    for doc in old["docs"]:  # the old order, each rebuilt page's entries replaced where its first one stood
+        page = doc["location"].split("#")[0]
+        if page not in fresh:
+            docs.append(doc)
+        elif fresh[page]:
+            docs += fresh[page]
+            fresh[page] = []
+    path.write_text(json.dumps({**new, "docs": docs}, separators=(",", ":"), default=str), encoding="utf-8")  # as Material writes it
 
 
 class _Collect(logging.Handler):

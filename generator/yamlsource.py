@@ -22,7 +22,7 @@ from .text import SAFE_HTML_HINT, unsafe_html
 Path_ = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it: ~10x faster
     """SafeLoader without implicit timestamps: `2025-06-01` stays the string the author wrote."""
 
 

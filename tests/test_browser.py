@@ -52,7 +52,7 @@ def test_search_finds_a_recommendation_in_its_own_language(page, base_url, lang,
     page.goto(f"{base_url}{lang}/")
     page.fill(".md-search__input", word)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
+    results.first.wait_for(timeout=30000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(urlsplit(href).path == f"/{lang}/{EV}/recommendations/r7/" for href in hrefs), hrefs
     assert all(urlsplit(href).path.startswith(f"/{lang}/") for href in hrefs), hrefs

@@ -165,3 +165,25 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(built_site, tmp_path, m
 def _fail_in_french(job: tuple) -> str | None:
     """Stands in for one MkDocs build: the French one fails (module-level, so worker processes can run it)."""
     return "MkDocs failed on purpose" if job[1].endswith("fr") else None
+
+
+def test_an_incremental_build_equals_a_full_build(content, tmp_path):
+    import datetime
+
+    def tree(out: Path) -> dict[Path, bytes]:
+        return {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    options = {"site_url": SITE_URL, "as_of": datetime.date(2026, 11, 23)}
+    out, work = tmp_path / "site", tmp_path / "work"
+    build(content, BuildOptions(out_dir=out, work_dir=work, **options))
+    recs = content / "evaluations" / "wsm-2022-2026-midterm" / "recommendations.yml"
+    recs.write_text(recs.read_text(encoding="utf-8").replace("Keep supporting CSOs", "Keep backing CSOs"), encoding="utf-8")
+    before = {p: p.stat().st_mtime_ns for p in (out / "nl").rglob("*.html")}
+    build(content, BuildOptions(out_dir=out, work_dir=work, **options))  # incremental: the stamp matches
+    rebuilt = [p for p in (out / "nl").rglob("*.html") if p.stat().st_mtime_ns != before.get(p)]
+    assert 0 < len(rebuilt) < len(before) / 4  # only the pages that show recommendation 1's title
+    build(content, BuildOptions(out_dir=tmp_path / "full", work_dir=tmp_path / "work2", **options))
+    incremental, full = tree(out), tree(tmp_path / "full")
+    assert incremental.keys() == full.keys()
+    assert [p for p in full if full[p] != incremental[p]] == []
+    assert b"Keep backing CSOs" in incremental[Path("en/evaluations/wsm-2022-2026-midterm/recommendations/r1/index.html")]

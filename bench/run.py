@@ -1,0 +1,143 @@
+"""The build benchmark: `make bench` runs it and writes docs/benchmarks.md.
+
+For each corpus size it measures, in a fresh process: the generator (content → checked model →
+Markdown trees), the three MkDocs builds (in parallel processes), the open data, the total wall
+time, peak memory, output and search-index sizes; and, as the floor, stock MkDocs + Material
+building the same generated Markdown without our theme overrides. At N=100 it also times an
+incremental rebuild after one recommendation is edited, from the CLI and from `evalsite serve`.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import write_corpus  # noqa: E402
+from generator import opendata  # noqa: E402
+from generator import site as site_module  # noqa: E402
+from generator.load import load_site  # noqa: E402
+from generator.model import LANGS  # noqa: E402
+from generator.site import BuildOptions, build, preview  # noqa: E402
+
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10,100,1000").split(",")]
+AS_OF = datetime.date(2026, 11, 23)
+URL = "http://127.0.0.1:8000/"
+
+
+def measure(n: int) -> dict:
+    import mkdocs.commands.build  # noqa: F401 — loaded before the workers fork, as `evalsite serve` does
+
+    tmp = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
+    content, work, out = tmp / "content", tmp / "work", tmp / "site"
+    write_corpus(content, n)
+    options = BuildOptions(out_dir=out, site_url=URL, work_dir=work, as_of=AS_OF)
+    result: dict = {"n": n}
+    with ProcessPoolExecutor(max_workers=min(len(LANGS), os.cpu_count() or 1)) as pool:
+        started = time.perf_counter()
+        model = load_site(content)
+        result["load_s"] = time.perf_counter() - started
+        site_url, trees = site_module._generate_all(model, options)
+        result["generator_s"] = time.perf_counter() - started
+        t = time.perf_counter()
+        site_module._run(pool, [(str(tr.config), str(out / tr.lang), site_module._epoch(options), False, ()) for tr in trees])
+        result["mkdocs_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        site_module._write_root(out, site_url)
+        opendata.write(out / "data", model, site_url, AS_OF)
+        result["data_s"] = time.perf_counter() - t
+        result["total_s"] = time.perf_counter() - started
+        result["pages"] = sum(1 for _ in out.glob("*/**/index.html"))
+        # The floor: stock MkDocs + Material on the same Markdown (no overrides, no extra CSS/JS).
+        floor_jobs = []
+        for tr in trees:
+            config = {"site_name": "floor", "docs_dir": str(tr.config.parent / "docs"), "theme": {"name": "material", "font": False,
+                      "language": tr.lang, "features": ["navigation.prune"]}, "markdown_extensions": ["attr_list", "md_in_html",
+                      "tables", "footnotes", "toc"], "plugins": [{"search": {"lang": [tr.lang]}}],
+                      "validation": {"nav": {"omitted_files": "info"}, "links": {"unrecognized_links": "info", "absolute_links": "info"}}}
+            config_path = tmp / f"floor-{tr.lang}.yml"
+            config_path.write_text(json.dumps(config), encoding="utf-8")
+            floor_jobs.append((str(config_path), str(tmp / "floor" / tr.lang), 0, False, ()))
+        t = time.perf_counter()
+        site_module._run(pool, floor_jobs)
+        result["floor_s"] = time.perf_counter() - t
+        result["memory_generator_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["memory_worker_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        result["output_mb"] = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
+        result["search_mb"] = {lang: (out / lang / "search" / "search_index.json").stat().st_size / 2**20 for lang in LANGS}
+        if n == 100:
+            result.update(incremental(content, tmp, pool))
+    shutil.rmtree(tmp, ignore_errors=True)
+    return result
+
+
+def incremental(content: Path, tmp: Path, pool: ProcessPoolExecutor) -> dict:
+    """Edit one recommendation's title, then rebuild: the CLI's build (staged, swapped) and serve's preview."""
+    recs = content / "evaluations" / "evaluation-0000" / "recommendations.yml"
+    cli = BuildOptions(out_dir=tmp / "cli", site_url=URL, work_dir=tmp / "work-cli", as_of=AS_OF)
+    served = BuildOptions(out_dir=tmp / "preview", site_url=URL, work_dir=tmp / "work-serve", as_of=AS_OF, live_reload=True)
+    build(content, cli)
+    preview(content, served, pool)
+    recs.write_text(edit_title(recs.read_text(encoding="utf-8")), encoding="utf-8")
+    t = time.perf_counter()
+    build(content, cli)
+    cli_s = time.perf_counter() - t
+    t = time.perf_counter()
+    pages, _ = preview(content, served, pool)
+    return {"incremental_cli_s": cli_s, "incremental_serve_s": time.perf_counter() - t, "incremental_pages": pages}
+
+
+def edit_title(text: str) -> str:
+    """The first recommendation's English title, changed."""
+    marker = "  title:\n"
+    head, _, tail = text.partition(marker)
+    lines = tail.split("\n")
+    lines = [("    en: Edited for the benchmark" if line.startswith("    en:") and i < 4 else line) for i, line in enumerate(lines)]
+    return head + marker + "\n".join(lines)
+
+
+def table(results: list[dict]) -> str:
+    base = results[0]
+    lines = ["| N | pages | generator | MkDocs | open data | total | floor (stock MkDocs) | total / page | floor / page | "
+             "total ÷ floor | per page vs N=10 | generator share | peak memory | output | search index (nl / fr / en) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        per_page = r["total_s"] / r["pages"] * 1000
+        floor_page = r["floor_s"] / r["pages"] * 1000
+        base_page = base["total_s"] / base["pages"] * 1000
+        memory = r["memory_generator_mb"] + 2 * r["memory_worker_mb"]
+        lines.append(
+            f"| {r['n']} | {r['pages']:,} | {r['generator_s']:.1f} s | {r['mkdocs_s']:.1f} s | {r['data_s']:.1f} s | {r['total_s']:.1f} s | "
+            f"{r['floor_s']:.1f} s | {per_page:.1f} ms | {floor_page:.1f} ms | {per_page / floor_page:.2f} | {per_page / base_page:.2f} | "
+            f"{r['generator_s'] / r['total_s']:.0%} | {memory:,.0f} MB | {r['output_mb']:.0f} MB | "
+            + " / ".join(f"{r['search_mb'][lang]:.2f}" for lang in LANGS) + " MB |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["--one"]:
+        print(json.dumps(measure(int(sys.argv[2]))))
+        return 0
+    results = []
+    for n in SIZES:
+        started = time.perf_counter()
+        output = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True).stdout
+        results.append(json.loads(output.strip().splitlines()[-1]))
+        print(f"N={n}: {time.perf_counter() - started:.0f} s", json.dumps(results[-1]), flush=True)
+    (ROOT / "docs" / "benchmark-results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
