@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: serve build check test browser clean catalogs lighthouse
+.PHONY: serve build check test browser clean catalogs lighthouse bench
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -40,6 +40,10 @@ lighthouse: $(STAMP) browser
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 browser:
 	@scripts/ensure-chromium
+
+# Build cost at N = 10, 100 and 1,000 synthetic evaluations, written to docs/benchmarks.md (takes ~15 min).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 catalogs: $(STAMP)
 	PYTHON=$(BIN)/python scripts/update-catalogs
