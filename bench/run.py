@@ -50,7 +50,7 @@ def measure(n: int) -> dict:
         site_url, trees = site_module._generate_all(model, options)
         result["generator_s"] = time.perf_counter() - started
         t = time.perf_counter()
-        site_module._run(pool, [(str(tr.config), str(out / tr.lang), site_module._epoch(options), False, ()) for tr in trees])
+        site_module._run(pool, [(str(tr.config), str(out / tr.lang), site_module._epoch(options), False) for tr in trees])
         result["mkdocs_s"] = time.perf_counter() - t
         t = time.perf_counter()
         site_module._write_root(out, site_url)
@@ -67,9 +67,9 @@ def measure(n: int) -> dict:
                       "validation": {"nav": {"omitted_files": "info"}, "links": {"unrecognized_links": "info", "absolute_links": "info"}}}
             config_path = tmp / f"floor-{tr.lang}.yml"
             config_path.write_text(json.dumps(config), encoding="utf-8")
-            floor_jobs.append((str(config_path), str(tmp / "floor" / tr.lang), 0, False, ()))
+            floor_jobs.append((str(config_path), str(tmp / "floor" / tr.lang), 0, False))
         t = time.perf_counter()
-        site_module._run(pool, floor_jobs)
+        site_module._run(pool, floor_jobs, site_module._mkdocs_build)  # stock: its lunr index, no Pagefind
         result["floor_s"] = time.perf_counter() - t
         result["output_mb"] = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
         result["search_mb"] = {lang: (out / lang / "search" / "search_index.json").stat().st_size / 2**20 for lang in LANGS}

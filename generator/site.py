@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 import jinja2
 import yaml
 
-from . import i18n, opendata, render
+from . import i18n, opendata, render, search
 from .load import load_site
 from .model import LANGS, Site
 from .paths import MKDOCS_BASE, TEMPLATES, WORK
@@ -73,7 +74,7 @@ def build(content_dir: Path, options: BuildOptions) -> Site:
         if incremental:
             shutil.copytree(out_dir, staging, dirs_exist_ok=True, copy_function=shutil.copy2)  # copies (with their times, which
             # MkDocs' dirty build compares with the sources) keep the old site intact
-        jobs = [(str(tree.config), str(staging / tree.lang), _epoch(options), incremental and not tree.structural, tree.changed)
+        jobs = [(str(tree.config), str(staging / tree.lang), _epoch(options), incremental and not tree.structural)
                 for tree in trees if not (incremental and not tree.changed and not tree.structural)]
         if jobs:
             with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
@@ -89,7 +90,7 @@ def build(content_dir: Path, options: BuildOptions) -> Site:
 
 def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> tuple[int, int]:
     """Rebuild the preview in place, as little as possible: only languages whose pages changed, and
-    only their changed pages (MkDocs' dirty build, with the search index merged) unless the navigation
+    only their changed pages (MkDocs' dirty build) unless the navigation
     or the set of pages changed. Content errors raise before anything is written. Returns the number
     of pages regenerated and of languages rebuilt."""
     site = load_site(content_dir)
@@ -101,7 +102,7 @@ def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor)
         if site_dir.is_dir() and not tree.changed and not tree.structural:
             continue
         dirty = site_dir.is_dir() and not tree.structural
-        jobs.append((str(tree.config), str(site_dir), _epoch(options), dirty, tree.changed))
+        jobs.append((str(tree.config), str(site_dir), _epoch(options), dirty))
     _run(pool, jobs)
     _write_root(out_dir, site_url)
     opendata.write(out_dir / "data", site, site_url, options.as_of or datetime.date.today())
@@ -120,8 +121,9 @@ def _epoch(options: BuildOptions) -> int:
     return int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC).timestamp())
 
 
-def _run(pool: ProcessPoolExecutor, jobs: list[tuple]) -> None:
-    failures = [message for message in pool.map(_mkdocs_build, jobs) if message]
+def _run(pool: ProcessPoolExecutor, jobs: list[tuple], task: Callable[[tuple], str | None] | None = None) -> None:
+    """Run the language jobs (`_build_language` unless `task` says otherwise) across the pool."""
+    failures = [message for message in pool.map(task or _build_language, jobs) if message]
     if failures:
         raise BuildError("\n".join(failures))
 
@@ -159,7 +161,7 @@ def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, 
     config["markdown_extensions"] = [
         {"footnotes": {"BACKLINK_TITLE": _("Back to footnote %d in the text")}} if extension == "footnotes" else extension
         for extension in config["markdown_extensions"]]
-    config["plugins"] = [{"search": {"lang": [lang]}}]
+    config["plugins"] = []  # search is Pagefind's, run after MkDocs (generator/search.py)
     languages = [{"code": code, "name": i18n.own_name(code), "locale": i18n.LOCALE_OF[code]} for code in LANGS]
     config["extra"] = {
         **config.get("extra", {}),
@@ -174,6 +176,8 @@ def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, 
             "live_reload": live_reload,
             "ui": {
                 "choose_language": _("Choose a language"),
+                "more_results": _("Show more results"),
+                "search_failed": _("Search is not available right now."),
                 "site_description": _("Evaluations of Belgian development cooperation programmes: recommendations, management responses "
                   "and follow-up actions, in Dutch, French and English."),
                 "footer": _("Published evaluations, management responses and follow-up actions. "
@@ -220,17 +224,20 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def _mkdocs_build(job: tuple[str, str, int, bool, tuple[str, ...]]) -> str | None:
-    """Run one MkDocs build in this (worker) process; returns its warnings as a message on failure.
-    A dirty build renders only the changed pages; the search index is then merged with the old one,
-    since MkDocs would otherwise index just the pages it rendered."""
+def _build_language(job: tuple[str, str, int, bool]) -> str | None:
+    """One language in this (worker) process: its MkDocs build, then its search index, made again
+    from all its pages even after a dirty build. Returns what went wrong, or None."""
+    return _mkdocs_build(job) or search.index(Path(job[1]))
+
+
+def _mkdocs_build(job: tuple[str, str, int, bool]) -> str | None:
+    """Run one MkDocs build; returns its warnings as a message on failure. A dirty build renders
+    only the changed pages."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    config_file, site_dir, epoch, dirty, changed = job
-    index_path = Path(site_dir) / "search" / "search_index.json"
-    old_index = json.loads(index_path.read_text(encoding="utf-8")) if dirty and index_path.is_file() else None
+    config_file, site_dir, epoch, dirty = job
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     collected = _Collect()
@@ -240,30 +247,11 @@ def _mkdocs_build(job: tuple[str, str, int, bool, tuple[str, ...]]) -> str | Non
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=not dirty)  # a dirty build always warns
         mkdocs_build(config, dirty=dirty)
-        if old_index is not None:
-            _merge_search_index(index_path, old_index, changed)
     except (MkDocsException, SystemExit) as exc:
         return f"MkDocs failed for {config_file}: {exc}\n" + "\n".join(collected.messages)
     finally:
         logger.removeHandler(collected)
     return None
-
-
-def _merge_search_index(path: Path, old: dict[str, Any], changed: tuple[str, ...]) -> None:
-    """The old index, with the entries of the rebuilt pages replaced by their new ones."""
-    new = json.loads(path.read_text(encoding="utf-8"))
-    fresh: dict[str, list[dict[str, Any]]] = {}
-    for doc in new["docs"]:
-        fresh.setdefault(doc["location"].split("#")[0], []).append(doc)
-    docs: list[dict[str, Any]] = []
-    for doc in old["docs"]:  # the old order, each rebuilt page's entries replaced where its first one stood
-        page = doc["location"].split("#")[0]
-        if page not in fresh:
-            docs.append(doc)
-        elif fresh[page]:
-            docs += fresh[page]
-            fresh[page] = []
-    path.write_text(json.dumps({**new, "docs": docs}, separators=(",", ":"), default=str), encoding="utf-8")  # as Material writes it
 
 
 class _Collect(logging.Handler):

@@ -56,6 +56,32 @@ def test_search_finds_a_recommendation_in_its_own_language(page, base_url, lang,
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(urlsplit(href).path == f"/{lang}/{EV}/recommendations/r7/" for href in hrefs), hrefs
     assert all(urlsplit(href).path.startswith(f"/{lang}/") for href in hrefs), hrefs
+    assert page.locator(".md-search-result__item mark").count() > 0  # the words found, highlighted in the excerpts
+    assert re.search(r"\d", page.locator(".md-search-result__meta").inner_text())  # "3 matching documents", in its language
+
+
+def test_search_by_keyboard_opens_moves_and_follows(page, base_url):
+    page.goto(f"{base_url}en/{EV}/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    assert page.is_checked("#__search")
+    page.keyboard.type("misinformation")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=30000)
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("document.activeElement.href")
+    assert target.startswith(f"{base_url}en/")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    page.keyboard.press("/")
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search")
+
+
+def test_search_says_when_nothing_matches(page, base_url):
+    page.goto(f"{base_url}fr/")
+    page.fill(".md-search__input", "zzyzxqwv")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Aucun')", timeout=30000)
+    assert page.locator(".md-search-result__item").count() == 0
 
 
 def test_keyboard_reaches_switcher_search_and_every_link_with_visible_focus(page, base_url):

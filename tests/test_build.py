@@ -89,14 +89,15 @@ def test_overview_groups_recommendations_by_position(built_site, lang, heading, 
     assert "Not yet translated" not in html and "Nog niet vertaald" not in html
 
 
-def test_each_language_has_its_own_search_index(built_site):
+def test_each_language_has_its_own_search_index_of_the_pages_that_hold_texts(built_site):
     for lang in LANGS:
-        index = json.loads((built_site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
-        assert index["config"]["lang"] == [lang]
-        locations = {doc["location"] for doc in index["docs"]}
-        assert "evaluations/wsm-2022-2026-midterm/recommendations/r1/" in locations
-    nl = (built_site / "nl" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "middenveldorganisaties" in nl and "organisations de la société civile" not in nl
+        entry = json.loads((built_site / lang / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        indexed = [path for path in (built_site / lang).rglob("index.html") if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+        assert list(entry["languages"]) == [lang] and entry["languages"][lang]["page_count"] == len(indexed)
+        assert built_site / lang / EV / "recommendations" / "r1" / "index.html" in indexed
+        assert built_site / lang / EV / "actions" / "index.html" not in indexed  # a list: its texts are found on their own pages
+        assert not (built_site / lang / "pagefind" / "pagefind-ui.js").exists()  # the bundle holds what the site uses
+    assert not (built_site / "nl" / "search").exists()  # no lunr index beside it
 
 
 def test_root_offers_the_three_languages(built_site):

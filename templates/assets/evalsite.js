@@ -75,3 +75,108 @@
   form.hidden = false;
   apply(false);
 })();
+
+/* Search, in Material's dialog, over this language's Pagefind index (partials/search.html says
+   where it is). The index comes in shards: the first search loads the script, its WebAssembly and
+   the shards of the words typed; each result shown loads its own excerpt. Arrow keys move between
+   the box and the results, Escape closes, "/" opens from anywhere. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-es-search]");
+  var toggle = document.getElementById("__search");
+  if (!box || !toggle) return;
+  var input = box.querySelector("input[name=query]");
+  var status = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var words = box.dataset;
+  var PAGE = 10;
+  var engine = null;
+  var latest = 0;
+
+  function load() {
+    if (!engine) {
+      engine = import(words.bundle).then(function (pagefind) {
+        return pagefind.options({baseUrl: words.base, excerptLength: 24}).then(function () { return pagefind; });
+      });
+    }
+    return engine;
+  }
+  function count(n) {
+    return n === 0 ? words.none : n === 1 ? words.one : words.other.replace("#", n.toLocaleString(document.documentElement.lang));
+  }
+  function item(page) {
+    var best = (page.sub_results || [])[0];
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    li.innerHTML = '<a class="md-search-result__link"><article class="md-search-result__article md-typeset">' +
+      '<p class="es-search-title"></p><p class="es-search-excerpt"></p></article></a>';
+    li.querySelector("a").href = best && best.url ? best.url : page.url;
+    li.querySelector(".es-search-title").textContent = page.meta.title;
+    li.querySelector(".es-search-excerpt").innerHTML = page.excerpt;  /* Pagefind escapes the text and adds <mark> */
+    return li;
+  }
+  function show(results, from, ticket) {
+    return Promise.all(results.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (pages) {
+      if (ticket !== latest) return;
+      var old = list.querySelector(".es-search-more");
+      if (old) old.remove();
+      pages.forEach(function (page) { list.appendChild(item(page)); });
+      if (results.length > from + PAGE) {
+        var li = document.createElement("li");
+        li.className = "md-search-result__item es-search-more";
+        li.innerHTML = '<button type="button" class="md-button"></button>';
+        li.firstChild.textContent = words.more;
+        li.firstChild.addEventListener("click", function () { show(results, from + PAGE, ticket); });
+        list.appendChild(li);
+      }
+    });
+  }
+  function run() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = words.placeholder;
+      return;
+    }
+    load().then(function (pagefind) { return pagefind.debouncedSearch(query, {}, 150); }).then(function (search) {
+      if (!search || ticket !== latest) return;
+      list.replaceChildren();
+      status.textContent = count(search.results.length);
+      return show(search.results, 0, ticket);
+    }).catch(function () { status.textContent = words.failed; });
+  }
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a, button")); }
+
+  input.addEventListener("input", run);
+  input.addEventListener("focus", function () { toggle.checked = true; load(); });
+  toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+  box.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = links()[0];
+    if (first && first.href) location.href = first.href;
+  });
+  box.querySelector("form").addEventListener("reset", function () { setTimeout(run); input.focus(); });
+  box.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      toggle.checked = false;
+      input.blur();
+    } else if (event.key === "ArrowDown" && all.length) {
+      event.preventDefault();
+      all[Math.min(at + 1, all.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : all[at - 1]).focus();
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      toggle.checked = true;
+      input.focus();
+    }
+  });
+})();

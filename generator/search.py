@@ -1,0 +1,34 @@
+"""The search index of one built language: Pagefind, run over the HTML MkDocs wrote.
+
+MkDocs' own search plugin writes one lunr index that every reader downloads whole before the first
+result (8 MB per language at 100 evaluations, 80 MB at 1,000). Pagefind splits the index into
+shards by word and the excerpts into one fragment per page, so a search fetches only the shards of
+its words and the fragments of the results it shows. Pages mark what is indexed with
+`data-pagefind-body` (the theme's main.html: every page whose front matter does not exclude it).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+BUNDLE = "pagefind"  # the folder, inside each language's site, that holds its index and scripts
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")  # Pagefind's
+# ready-made interfaces: the site searches from Material's dialog with its own script (evalsite.js)
+
+
+def index(site_dir: Path) -> str | None:
+    """Index `site_dir` from scratch (a stale shard never survives a rebuild); returns Pagefind's
+    messages when it fails, None when it succeeded."""
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet"],
+        capture_output=True, text=True, check=False)
+    if result.returncode:
+        return f"Pagefind failed for {site_dir}:\n{result.stdout}{result.stderr}"
+    for pattern in UNUSED:
+        for path in (site_dir / BUNDLE).glob(pattern):
+            path.unlink()
+    return None
+
