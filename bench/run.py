@@ -47,7 +47,7 @@ def measure(n: int) -> dict:
         started = time.perf_counter()
         model = load_site(content)
         result["load_s"] = time.perf_counter() - started
-        site_url, trees = site_module._generate_all(model, options)
+        site_url, trees = site_module._generate_all(model, content, options)
         result["generator_s"] = time.perf_counter() - started
         t = time.perf_counter()
         site_module._run(pool, [(str(tr.config), str(out / tr.lang), site_module._epoch(options), False) for tr in trees])

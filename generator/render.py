@@ -7,7 +7,7 @@ links as addresses relative to the page, so nothing here builds HTML or knows a 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -156,16 +156,19 @@ def _yaml_str(value: str) -> Markup:
 
 
 def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = "/",
-                    as_of: datetime.date | None = None) -> dict[str, str]:
-    """The page tree of one language: source path → text. `site_url` is the public address of the
-    site, for the places that need an absolute link (citation, feeds); `as_of` is the date against
-    which due dates are judged (default: today)."""
+                    as_of: datetime.date | None = None, keep: Collection[str] = ()) -> dict[str, str]:
+    """The page tree of one language: source path → text, but for the pages in `keep` (still
+    current from an earlier run). `site_url` is the public address of the site, for the places that
+    need an absolute link (citation, feeds); `as_of` is the date against which due dates are judged
+    (default: today)."""
     env = environment(lang, templates_dir)
     env.globals.update(absolute=lambda url: f"{site_url}{lang}/{url}", as_of=as_of or datetime.date.today(),
                        dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries)
     add_site_filters(env, site, lang)
     files = {}
     for page in site_pages(site):
+        if page.source in keep:
+            continue
         template = env.get_template(str(PAGE_TEMPLATES / page.template))
         link = partial(_link, start=page.url)
         files[page.source] = template.render(site=site, page=page, **page.context, link=link,

@@ -14,7 +14,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import jinja2
 import yaml
 
-from . import i18n, opendata, render, search
+from . import freshness, i18n, opendata, render, search
 from .load import load_site
 from .model import LANGS, Site
 from .paths import MKDOCS_BASE, TEMPLATES, WORK
@@ -67,7 +67,7 @@ def build(content_dir: Path, options: BuildOptions) -> Site:
     wanted = {"out": str(out_dir), "site_url": options.site_url, "as_of": str(options.as_of), "live_reload": options.live_reload}
     incremental = out_dir.is_dir() and stamp.is_file() and json.loads(stamp.read_text(encoding="utf-8")) == wanted
     stamp.unlink(missing_ok=True)  # the work trees are about to change: until this build lands, no increment on them
-    site_url, trees = _generate_all(site, options)
+    site_url, trees = _generate_all(site, content_dir, options)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
@@ -94,7 +94,7 @@ def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor)
     or the set of pages changed. Content errors raise before anything is written. Returns the number
     of pages regenerated and of languages rebuilt."""
     site = load_site(content_dir)
-    site_url, trees = _generate_all(site, options)
+    site_url, trees = _generate_all(site, content_dir, options)
     out_dir = options.out_dir.resolve()
     jobs = []
     for tree in trees:
@@ -109,10 +109,12 @@ def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor)
     return sum(len(t.changed) for t in trees), len(jobs)
 
 
-def _generate_all(site: Site, options: BuildOptions) -> tuple[str, list[Tree]]:
+def _generate_all(site: Site, content_dir: Path, options: BuildOptions) -> tuple[str, list[Tree]]:
     base = yaml.safe_load(MKDOCS_BASE.read_text(encoding="utf-8"))
     site_url = _with_slash(options.site_url or base["site_url"])
-    return site_url, [_generate(site, lang, base, site_url, options) for lang in LANGS]
+    keys = freshness.evaluation_keys(content_dir, [ev.slug for ev in site.evaluations],
+                                     f"{site_url} {options.as_of or datetime.date.today()}")
+    return site_url, [_generate(site, lang, base, site_url, options, keys) for lang in LANGS]
 
 
 def _epoch(options: BuildOptions) -> int:
@@ -132,14 +134,20 @@ def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _generate(site: Site, lang: str, base: dict[str, Any], site_url: str, options: BuildOptions) -> Tree:
-    """Write one language's page tree and merged config, touching only what changed."""
+def _generate(site: Site, lang: str, base: dict[str, Any], site_url: str, options: BuildOptions,
+              evaluation_keys: dict[str, str]) -> Tree:
+    """Write one language's page tree and merged config, touching only what changed. An
+    evaluation's pages are rendered again only when their key (`freshness`) changed."""
     root = options.work_dir / "pages" / lang
     docs = root / "docs"
-    files = render.render_language(site, lang, TEMPLATES, site_url, options.as_of)
+    keys = {page.source: evaluation_keys[page.context["ev"].slug] for page in render.site_pages(site) if "ev" in page.context}
+    previous = freshness.load(root / "keys.json")
+    keep = {source for source, key in keys.items() if previous.get(source) == key and (docs / source).is_file()}
+    files = render.render_language(site, lang, TEMPLATES, site_url, options.as_of, keep)
     for asset in (TEMPLATES / "assets").iterdir():
         files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
-    changed, added_or_removed = sync_tree(docs, files)
+    changed, added_or_removed = sync_tree(docs, files, keep)
+    freshness.store(root / "keys.json", keys)
     config_path = root / "mkdocs.yml"
     config = language_config(site, lang, base, site_url, docs, options.live_reload)
     config_changed = write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
@@ -192,11 +200,11 @@ def _path_of(url: str) -> str:
     return urlsplit(url).path or "/"
 
 
-def sync_tree(root: Path, files: dict[str, str]) -> tuple[list[str], bool]:
-    """Make `root` hold exactly `files`, touching only files whose text changed (MkDocs and live
-    reload then see real changes only). Returns the names written or removed, and whether any file
-    was added or removed."""
-    wanted = {root / name for name in files}
+def sync_tree(root: Path, files: dict[str, str], keep: Collection[str] = ()) -> tuple[list[str], bool]:
+    """Make `root` hold exactly `files` and the files named in `keep` (left as they are), touching
+    only files whose text changed (MkDocs and live reload then see real changes only). Returns the
+    names written or removed, and whether any file was added or removed."""
+    wanted = {root / name for name in [*files, *keep]}
     changed: list[str] = []
     if root.exists():
         for path in sorted(root.rglob("*"), reverse=True):

@@ -1,0 +1,51 @@
+"""Which generated pages can be kept as they are: a key per page of what it was rendered from.
+
+A page of one evaluation is a view of that evaluation's folder, of organisations.yml (names of the
+organisations in charge) and of the code that renders it (templates, catalogs, generator, settings).
+When none of these changed since the page was written, rendering it again would give the same
+text, so a rebuild after one edit renders the edited evaluation's pages and the pages that gather
+all evaluations (lists, dashboards, feeds), not the other evaluations' pages.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from .paths import LOCALES, ROOT, TEMPLATES
+
+RENDERING = (TEMPLATES, LOCALES, ROOT / "generator")  # the code every page is rendered with
+
+
+def digest(paths: Iterable[Path], *extra: str) -> str:
+    """The SHA-256 of the files under `paths` (names and bytes, in a fixed order) and of `extra`."""
+    sha = hashlib.sha256()
+    for value in extra:
+        sha.update(value.encode("utf-8") + b"\0")
+    for top in paths:
+        files = sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else [top] if top.is_file() else []
+        for path in files:
+            if "__pycache__" not in path.parts:
+                sha.update(str(path.relative_to(top)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return sha.hexdigest()
+
+
+def evaluation_keys(content_dir: Path, slugs: Iterable[str], settings: str) -> dict[str, str]:
+    """Each evaluation's key: its folder, organisations.yml, the rendering code and `settings`
+    (language, public address, as-of date: whatever else a page shows)."""
+    shared = digest([content_dir / "organisations.yml", *RENDERING], settings)
+    return {slug: digest([content_dir / "evaluations" / slug], shared) for slug in slugs}
+
+
+def load(path: Path) -> dict[str, str]:
+    """The keys stored beside a generated tree (none when there is no such file or it is unreadable)."""
+    try:
+        keys = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
+
+
+def store(path: Path, keys: dict[str, str]) -> None:
+    path.write_text(json.dumps(keys, sort_keys=True, indent=0), encoding="utf-8")
