@@ -19,16 +19,24 @@ UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "
 
 
 def index(site_dir: Path) -> str | None:
-    """Index `site_dir` from scratch (a stale shard never survives a rebuild); returns Pagefind's
-    messages when it fails, None when it succeeded."""
-    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+    """Index `site_dir` from scratch (a stale shard never survives a rebuild), beside the current
+    index, which the new one then replaces; returns Pagefind's messages when it fails, None when it
+    succeeded."""
+    fresh, old = site_dir / f".{BUNDLE}-new", site_dir / f".{BUNDLE}-old"
+    for path in (fresh, old):
+        shutil.rmtree(path, ignore_errors=True)
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", fresh.name, "--quiet"],
         capture_output=True, text=True, check=False)
     if result.returncode:
+        shutil.rmtree(fresh, ignore_errors=True)
         return f"Pagefind failed for {site_dir}:\n{result.stdout}{result.stderr}"
     for pattern in UNUSED:
-        for path in (site_dir / BUNDLE).glob(pattern):
+        for path in fresh.glob(pattern):
             path.unlink()
+    if (site_dir / BUNDLE).exists():
+        (site_dir / BUNDLE).rename(old)
+    fresh.rename(site_dir / BUNDLE)
+    shutil.rmtree(old, ignore_errors=True)
     return None
 

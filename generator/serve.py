@@ -22,7 +22,7 @@ from watchdog.observers import Observer
 from .errors import ContentError
 from .model import LANGS
 from .paths import LOCALES, MKDOCS_BASE, TEMPLATES, WORK
-from .site import BuildError, BuildOptions, preview
+from .site import BuildError, BuildOptions, index_search, preview
 
 PREVIEW = WORK / "preview"
 LIVE_RELOAD_JS = """(function () {
@@ -76,6 +76,9 @@ def _rebuild(content: Path, options: BuildOptions, state: _State, pool: ProcessP
     started = time.perf_counter()
     try:
         pages, languages = preview(content, options, pool)
+        state.version += 1  # the pages reload now; their search index follows
+        print(f"rebuilt in {time.perf_counter() - started:.1f} s ({pages} pages changed, {len(languages)} languages rebuilt)", flush=True)
+        index_search(options.out_dir, languages, pool)
     except ContentError as exc:
         print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
         print(f"{len(exc.problems)} problems found; still showing the last good build.", file=sys.stderr, flush=True)
@@ -83,8 +86,8 @@ def _rebuild(content: Path, options: BuildOptions, state: _State, pool: ProcessP
     except BuildError as exc:
         print(f"the site could not be built: {exc}", file=sys.stderr, flush=True)
         return
-    state.version += 1
-    print(f"rebuilt in {time.perf_counter() - started:.1f} s ({pages} pages changed, {languages} languages rebuilt)", flush=True)
+    if languages:  # no second reload: a page loads the search index when the reader first searches
+        print(f"search index renewed at {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def _rebuild_loop(state: _State, rebuild: functools.partial) -> None:

@@ -88,11 +88,12 @@ def build(content_dir: Path, options: BuildOptions) -> Site:
     return site
 
 
-def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> tuple[int, int]:
-    """Rebuild the preview in place, as little as possible: only languages whose pages changed, and
-    only their changed pages (MkDocs' dirty build) unless the navigation
-    or the set of pages changed. Content errors raise before anything is written. Returns the number
-    of pages regenerated and of languages rebuilt."""
+def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> tuple[int, list[str]]:
+    """Rebuild the preview's pages in place, as little as possible: only languages whose pages
+    changed, and only their changed pages (MkDocs' dirty build) unless the navigation or the set of
+    pages changed. Content errors raise before anything is written. Returns the number of pages
+    regenerated and the languages rebuilt, whose search index `index_search` then renews (apart,
+    so that the changed pages can be shown first)."""
     site = load_site(content_dir)
     site_url, trees = _generate_all(site, content_dir, options)
     out_dir = options.out_dir.resolve()
@@ -103,10 +104,17 @@ def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor)
             continue
         dirty = site_dir.is_dir() and not tree.structural
         jobs.append((str(tree.config), str(site_dir), _epoch(options), dirty))
-    _run(pool, jobs)
+    _run(pool, jobs, _mkdocs_build)
     _write_root(out_dir, site_url)
     opendata.write(out_dir / "data", site, site_url, options.as_of or datetime.date.today())
-    return sum(len(t.changed) for t in trees), len(jobs)
+    return sum(len(t.changed) for t in trees), [Path(job[1]).name for job in jobs]
+
+
+def index_search(out_dir: Path, langs: list[str], pool: ProcessPoolExecutor) -> None:
+    """Renew the search index of each language in `langs` under `out_dir`."""
+    failures = [message for message in pool.map(search.index, [out_dir.resolve() / lang for lang in langs]) if message]
+    if failures:
+        raise BuildError("\n".join(failures))
 
 
 def _generate_all(site: Site, content_dir: Path, options: BuildOptions) -> tuple[str, list[Tree]]:
