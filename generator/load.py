@@ -13,7 +13,8 @@ from typing import Any
 
 from babel import Locale
 
-from .errors import ContentError, Gap, Problems
+from . import freshness
+from .errors import ContentError, Gap, Problem, Problems
 from .load_report import load_report
 from .load_tables import load_framework, load_indicators, load_tables, load_timelines
 from .model import (
@@ -76,19 +77,43 @@ def load_site(content_dir: Path, *, strict: bool = False, gaps: list[Gap] | None
     evaluations_dir = content_dir / "evaluations"
     check_folder(content_dir, {"organisations.yml", "evaluations", "README.md"}, problems)
     if evaluations_dir.is_dir():
+        shared = freshness.digest([content_dir / "organisations.yml"], str(Path.cwd()))  # what a folder's load also depends on
+        seen = set()
         for folder in sorted(p for p in evaluations_dir.iterdir()):
             if not folder.is_dir():
                 problems.add(folder, 1, "only evaluation folders belong in evaluations/ — move this file into an evaluation's folder")
                 continue
-            evaluation = _EvaluationLoader(folder, organisations, aliases, problems).load()
+            seen.add(folder)
+            evaluation = _load_evaluation(folder, organisations, aliases, shared, problems)
             if evaluation:
                 evaluations.append(evaluation)
+        for folder in set(_LOADED) - seen:
+            if folder.parent == evaluations_dir:
+                del _LOADED[folder]
     if gaps is not None:
         gaps.extend(sorted(problems.gaps))
     if strict:
         problems.items += [gap.as_problem() for gap in problems.gaps]
     problems.raise_if_any()
     return Site(tuple(organisations.values()), tuple(evaluations))
+
+
+_LOADED: dict[Path, tuple[str, Evaluation | None, list[Problem], list[Gap]]] = {}
+"""Each evaluation folder's last load in this process, by a digest of its files: a long-running
+preview loads again only the folders that changed (loading one folder depends on nothing else but
+organisations.yml, part of the digest)."""
+
+
+def _load_evaluation(folder: Path, organisations: dict[str, Organisation], aliases: dict[str, str], shared: str,
+                     problems: Problems) -> Evaluation | None:
+    key = freshness.digest([folder], shared)
+    cached = _LOADED.get(folder)
+    if cached is None or cached[0] != key:
+        own = Problems()
+        cached = _LOADED[folder] = (key, _EvaluationLoader(folder, organisations, aliases, own).load(), own.items, own.gaps)
+    problems.items += cached[2]
+    problems.gaps += cached[3]
+    return cached[1]
 
 
 def _links(items: list | None) -> tuple[Link, ...]:

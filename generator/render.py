@@ -173,7 +173,6 @@ def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = 
         link = partial(_link, start=page.url)
         files[page.source] = template.render(site=site, page=page, **page.context, link=link,
                                              refs=partial(_paragraph_refs, link=link))
-    files["calendar.ics"] = feeds.calendar(site, lang, site_url, as_of or datetime.date.today()).decode("utf-8")
     return files
 
 

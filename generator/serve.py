@@ -2,9 +2,11 @@
 
 The preview is built into `build/preview/` (not `site/`), with a small live-reload script that asks
 the server for the build number every half second. Rebuilds are incremental (`site.preview`): only
-the pages whose generated Markdown changed are rendered again, by MkDocs worker processes kept warm
-for the whole session. A change with errors prints them and keeps the last good preview on screen:
-content is checked before anything is written.
+the pages of changed evaluations are generated again and only the pages whose Markdown changed are
+rendered by MkDocs, in worker processes kept warm for the whole session; the open pages reload as
+soon as that is done, and the open data, calendars and search index follow (`site.finish_preview`).
+A change with errors prints them and keeps the last good preview on screen: content is checked
+before anything is written.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from watchdog.observers import Observer
 from .errors import ContentError
 from .model import LANGS
 from .paths import LOCALES, MKDOCS_BASE, TEMPLATES, WORK
-from .site import BuildError, BuildOptions, index_search, preview
+from .site import BuildError, BuildOptions, finish_preview, preview
 
 PREVIEW = WORK / "preview"
 LIVE_RELOAD_JS = """(function () {
@@ -75,10 +77,11 @@ def serve(content: Path, out: Path | None, host: str, port: int) -> int:
 def _rebuild(content: Path, options: BuildOptions, state: _State, pool: ProcessPoolExecutor) -> None:
     started = time.perf_counter()
     try:
-        pages, languages = preview(content, options, pool)
-        state.version += 1  # the pages reload now; their search index follows
-        print(f"rebuilt in {time.perf_counter() - started:.1f} s ({pages} pages changed, {len(languages)} languages rebuilt)", flush=True)
-        index_search(options.out_dir, languages, pool)
+        done = preview(content, options, pool)
+        state.version += 1  # the pages reload now; what they link to and the search index follow
+        print(f"rebuilt in {time.perf_counter() - started:.1f} s ({done.pages_changed} pages changed, "
+              f"{len(done.languages)} languages rebuilt)", flush=True)
+        finish_preview(done, pool)
     except ContentError as exc:
         print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
         print(f"{len(exc.problems)} problems found; still showing the last good build.", file=sys.stderr, flush=True)
@@ -86,8 +89,8 @@ def _rebuild(content: Path, options: BuildOptions, state: _State, pool: ProcessP
     except BuildError as exc:
         print(f"the site could not be built: {exc}", file=sys.stderr, flush=True)
         return
-    if languages:  # no second reload: a page loads the search index when the reader first searches
-        print(f"search index renewed at {time.perf_counter() - started:.1f} s", flush=True)
+    if done.languages:  # no second reload: a page loads the search index when the reader first searches
+        print(f"open data, calendars and search index renewed at {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def _rebuild_loop(state: _State, rebuild: functools.partial) -> None:

@@ -14,9 +14,11 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Collection
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,7 +26,7 @@ from urllib.parse import urlsplit
 import jinja2
 import yaml
 
-from . import freshness, i18n, opendata, render, search
+from . import feeds, freshness, i18n, opendata, render, search
 from .load import load_site
 from .model import LANGS, Site
 from .paths import MKDOCS_BASE, TEMPLATES, WORK
@@ -55,74 +57,166 @@ class Tree:
     structural: bool  # files added or removed, or the config (navigation, theme) changed
 
 
-def build(content_dir: Path, options: BuildOptions) -> Site:
-    """Check the content, generate every language's pages and build the site; returns the model.
+@dataclass(frozen=True)
+class Settings:
+    """What every language's generation shares: the base config, the public address, and the key
+    of each evaluation's pages (`freshness`)."""
+
+    base: dict[str, Any]
+    site_url: str
+    evaluation_keys: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LanguageJob:
+    """One language's work, done in a worker process so that the languages run in parallel:
+    generate its tree, build it with MkDocs into `site_dir` and, when `finish` (a preview leaves it
+    for later), add what the pages link to beside MkDocs' output (`_finish`)."""
+
+    lang: str
+    site: Site
+    settings: Settings
+    options: BuildOptions
+    site_dir: Path
+    reuse: bool  # `site_dir` holds this language's previous build: keep it or rebuild only changed pages
+    finish: bool
+
+
+@dataclass(frozen=True)
+class LanguageReport:
+    """What a language job did and how long each step took (seconds by step)."""
+
+    lang: str
+    pages_changed: int
+    rebuilt: bool
+    seconds: dict[str, float]
+    failure: str | None = None
+
+
+@dataclass(frozen=True)
+class Built:
+    site: Site
+    languages: tuple[LanguageReport, ...]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A preview whose pages are rebuilt; `finish_preview` then writes what the pages link to."""
+
+    pages_changed: int
+    languages: list[str]  # rebuilt
+    jobs: list[LanguageJob]
+
+
+def build(content_dir: Path, options: BuildOptions) -> Built:
+    """Check the content, then generate, build and index the three languages in parallel processes.
 
     The new site is made in a staging folder and swapped in whole. When the previous build made the
     site now in `out_dir` from the same work trees (a stamp in the work folder says so), the staging
     folder starts as a copy of it and only the pages whose Markdown changed are rendered again."""
     site = load_site(content_dir)
+    settings = _settings(site, content_dir, options)
     out_dir = options.out_dir.resolve()
     stamp = options.work_dir / "last-build.json"
     wanted = {"out": str(out_dir), "site_url": options.site_url, "as_of": str(options.as_of), "live_reload": options.live_reload}
     incremental = out_dir.is_dir() and stamp.is_file() and json.loads(stamp.read_text(encoding="utf-8")) == wanted
     stamp.unlink(missing_ok=True)  # the work trees are about to change: until this build lands, no increment on them
-    site_url, trees = _generate_all(site, content_dir, options)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
         if incremental:
             shutil.copytree(out_dir, staging, dirs_exist_ok=True, copy_function=shutil.copy2)  # copies (with their times, which
             # MkDocs' dirty build compares with the sources) keep the old site intact
-        jobs = [(str(tree.config), str(staging / tree.lang), _epoch(options), incremental and not tree.structural)
-                for tree in trees if not (incremental and not tree.changed and not tree.structural)]
-        if jobs:
-            with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-                _run(pool, jobs)
-        _write_root(staging, site_url)
-        opendata.write(staging / "data", site, site_url, options.as_of or datetime.date.today())
+        jobs = [LanguageJob(lang, site, settings, options, staging / lang, incremental, True) for lang in LANGS]
+        with ProcessPoolExecutor(max_workers=len(LANGS)) as pool:
+            reports = run_languages(pool, _language, jobs, meanwhile=partial(_write_shared, staging, site, settings, options))
         _swap(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     stamp.write_text(json.dumps(wanted), encoding="utf-8")
-    return site
+    return Built(site, tuple(reports))
 
 
-def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> tuple[int, list[str]]:
+def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> Preview:
     """Rebuild the preview's pages in place, as little as possible: only languages whose pages
     changed, and only their changed pages (MkDocs' dirty build) unless the navigation or the set of
-    pages changed. Content errors raise before anything is written. Returns the number of pages
-    regenerated and the languages rebuilt, whose search index `index_search` then renews (apart,
-    so that the changed pages can be shown first)."""
+    pages changed. Content errors raise before anything is written. What the pages link to (open
+    data, calendars) and the search index follow in `finish_preview`, so that the changed pages can
+    be shown first."""
     site = load_site(content_dir)
-    site_url, trees = _generate_all(site, content_dir, options)
+    settings = _settings(site, content_dir, options)
     out_dir = options.out_dir.resolve()
-    jobs = []
-    for tree in trees:
-        site_dir = out_dir / tree.lang
-        if site_dir.is_dir() and not tree.changed and not tree.structural:
-            continue
-        dirty = site_dir.is_dir() and not tree.structural
-        jobs.append((str(tree.config), str(site_dir), _epoch(options), dirty))
-    _run(pool, jobs, _mkdocs_build)
-    _write_root(out_dir, site_url)
-    opendata.write(out_dir / "data", site, site_url, options.as_of or datetime.date.today())
-    return sum(len(t.changed) for t in trees), [Path(job[1]).name for job in jobs]
+    jobs = [LanguageJob(lang, site, settings, options, out_dir / lang, True, False) for lang in LANGS]
+    reports = run_languages(pool, _language, jobs)
+    return Preview(sum(r.pages_changed for r in reports), [r.lang for r in reports if r.rebuilt], jobs)
 
 
-def index_search(out_dir: Path, langs: list[str], pool: ProcessPoolExecutor) -> None:
-    """Renew the search index of each language in `langs` under `out_dir`."""
-    failures = [message for message in pool.map(search.index, [out_dir.resolve() / lang for lang in langs]) if message]
+def finish_preview(done: Preview, pool: ProcessPoolExecutor) -> None:
+    """The second half of a preview: the calendars and search indexes of the rebuilt languages, in
+    the workers; the root pages and the open data here meanwhile."""
+    first = done.jobs[0]
+    run_languages(pool, _finish, [job for job in done.jobs if job.lang in done.languages],
+                  meanwhile=partial(_write_shared, first.site_dir.parent, first.site, first.settings, first.options))
+
+
+def run_languages(pool: ProcessPoolExecutor, task: Callable[[LanguageJob], LanguageReport], jobs: list[LanguageJob],
+                  meanwhile: Callable[[], None] | None = None) -> list[LanguageReport]:
+    """Run `task` on the language jobs across the pool, and `meanwhile` here while they run; raises
+    BuildError with every failure."""
+    futures = [pool.submit(task, job) for job in jobs]
+    if meanwhile:
+        meanwhile()
+    reports = [future.result() for future in futures]
+    failures = [report.failure for report in reports if report.failure]
     if failures:
         raise BuildError("\n".join(failures))
+    return reports
 
 
-def _generate_all(site: Site, content_dir: Path, options: BuildOptions) -> tuple[str, list[Tree]]:
+def _settings(site: Site, content_dir: Path, options: BuildOptions) -> Settings:
     base = yaml.safe_load(MKDOCS_BASE.read_text(encoding="utf-8"))
     site_url = _with_slash(options.site_url or base["site_url"])
     keys = freshness.evaluation_keys(content_dir, [ev.slug for ev in site.evaluations],
                                      f"{site_url} {options.as_of or datetime.date.today()}")
-    return site_url, [_generate(site, lang, base, site_url, options, keys) for lang in LANGS]
+    return Settings(base, site_url, keys)
+
+
+def _language(job: LanguageJob) -> LanguageReport:
+    """A language job, in a worker: generate, then (unless nothing changed) build and finish."""
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+    tree = _generate(job.site, job.lang, job.settings, job.options)
+    seconds["generate"] = time.perf_counter() - clock
+    reuse = job.reuse and job.site_dir.is_dir()
+    if reuse and not tree.changed and not tree.structural:
+        return LanguageReport(job.lang, 0, False, seconds)
+    clock = time.perf_counter()
+    failure = _mkdocs_build((str(tree.config), str(job.site_dir), _epoch(job.options), reuse and not tree.structural))
+    seconds["mkdocs"] = time.perf_counter() - clock
+    if job.finish and not failure:
+        finished = _finish(job)
+        seconds |= finished.seconds
+        failure = finished.failure
+    return LanguageReport(job.lang, len(tree.changed), True, seconds, failure)
+
+
+def _finish(job: LanguageJob) -> LanguageReport:
+    """What a rebuilt language's pages link to beside MkDocs' output: its calendar of due dates, and
+    its search index, made again from all its pages even after a dirty build."""
+    clock = time.perf_counter()
+    calendar = feeds.calendar(job.site, job.lang, job.settings.site_url, job.options.as_of or datetime.date.today())
+    write_if_changed(job.site_dir / "calendar.ics", calendar.decode("utf-8"))
+    seconds = {"calendar": time.perf_counter() - clock}
+    clock = time.perf_counter()
+    failure = search.index(job.site_dir)
+    seconds["search"] = time.perf_counter() - clock
+    return LanguageReport(job.lang, 0, True, seconds, failure)
+
+
+def _write_shared(out_dir: Path, site: Site, settings: Settings, options: BuildOptions) -> None:
+    """The files all languages share: the root pages and the open data."""
+    _write_root(out_dir, settings.site_url)
+    opendata.write(out_dir / "data", site, settings.site_url, options.as_of or datetime.date.today())
 
 
 def _epoch(options: BuildOptions) -> int:
@@ -131,24 +225,17 @@ def _epoch(options: BuildOptions) -> int:
     return int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC).timestamp())
 
 
-def _run(pool: ProcessPoolExecutor, jobs: list[tuple], task: Callable[[tuple], str | None] | None = None) -> None:
-    """Run the language jobs (`_build_language` unless `task` says otherwise) across the pool."""
-    failures = [message for message in pool.map(task or _build_language, jobs) if message]
-    if failures:
-        raise BuildError("\n".join(failures))
-
-
 def _with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def _generate(site: Site, lang: str, base: dict[str, Any], site_url: str, options: BuildOptions,
-              evaluation_keys: dict[str, str]) -> Tree:
+def _generate(site: Site, lang: str, settings: Settings, options: BuildOptions) -> Tree:
     """Write one language's page tree and merged config, touching only what changed. An
     evaluation's pages are rendered again only when their key (`freshness`) changed."""
     root = options.work_dir / "pages" / lang
     docs = root / "docs"
-    keys = {page.source: evaluation_keys[page.context["ev"].slug] for page in render.site_pages(site) if "ev" in page.context}
+    base, site_url = settings.base, settings.site_url
+    keys = {page.source: settings.evaluation_keys[page.context["ev"].slug] for page in render.site_pages(site) if "ev" in page.context}
     previous = freshness.load(root / "keys.json")
     keep = {source for source, key in keys.items() if previous.get(source) == key and (docs / source).is_file()}
     files = render.render_language(site, lang, TEMPLATES, site_url, options.as_of, keep)
@@ -232,18 +319,14 @@ def sync_tree(root: Path, files: dict[str, str], keep: Collection[str] = ()) -> 
 
 
 def write_if_changed(path: Path, text: str) -> bool:
-    """Write `text` unless the file already holds it; True when it wrote."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
+    """Write `text` unless the file already holds it; True when it wrote. Bytes are compared, since
+    reading text would turn the CRLF line ends of calendar.ics into LF and never match."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(data)
     return True
-
-
-def _build_language(job: tuple[str, str, int, bool]) -> str | None:
-    """One language in this (worker) process: its MkDocs build, then its search index, made again
-    from all its pages even after a dirty build. Returns what went wrong, or None."""
-    return _mkdocs_build(job) or search.index(Path(job[1]))
 
 
 def _mkdocs_build(job: tuple[str, str, int, bool]) -> str | None:

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import render, site
+from generator import load, render, site
+from generator.errors import ContentError
 from generator.load import load_site
+from generator.model import LANGS
 from generator.site import BuildOptions
 
 from .conftest import CONTENT
@@ -31,8 +33,12 @@ def kept(monkeypatch) -> list[set[str]]:
 
 
 def generate(content: Path, work: Path, as_of: datetime.date = datetime.date(2026, 11, 23)) -> None:
+    """The three languages' generation, in this process (where the spy sees it)."""
     options = BuildOptions(out_dir=work / "site", site_url="http://example.org/", work_dir=work, as_of=as_of)
-    site._generate_all(load_site(content), content, options)
+    model = load_site(content)
+    settings = site._settings(model, content, options)
+    for lang in LANGS:
+        site._generate(model, lang, settings, options)
 
 
 def sources(prefix: str) -> set[str]:
@@ -69,3 +75,43 @@ def test_a_deleted_page_is_rendered_again(content, tmp_path, kept):
     page.unlink()
     generate(content, tmp_path)
     assert FINAL + "index.md" not in kept[4] and page.is_file()
+
+
+def test_a_rebuild_without_edits_changes_no_file(content, tmp_path):
+    options = BuildOptions(out_dir=tmp_path / "site", site_url="http://example.org/", work_dir=tmp_path, as_of=datetime.date(2026, 11, 23))
+    model = load_site(content)
+    settings = site._settings(model, content, options)
+    for lang in LANGS:
+        site._generate(model, lang, settings, options)
+    trees = [site._generate(model, lang, settings, options) for lang in LANGS]
+    assert [(tree.changed, tree.structural) for tree in trees] == [((), False)] * 3
+
+
+def test_loading_again_reads_only_the_changed_folders(content, monkeypatch):
+    load_site(content)
+    loaded: list[str] = []
+    original = load._EvaluationLoader.load
+
+    def spy(self):
+        loaded.append(self.folder.name)
+        return original(self)
+
+    monkeypatch.setattr(load._EvaluationLoader, "load", spy)
+    recs = content / "evaluations" / "wsm-2022-2026-midterm" / "recommendations.yml"
+    recs.write_text(recs.read_text(encoding="utf-8").replace("Keep supporting CSOs", "Keep backing CSOs"), encoding="utf-8")
+    model = load_site(content)
+    assert loaded == ["wsm-2022-2026-midterm"]
+    assert model.evaluation("wsm-2022-2026-midterm").recommendations[0].title.shown("en").text.startswith("Keep backing CSOs")
+    orgs = content / "organisations.yml"
+    orgs.write_text(orgs.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    load_site(content)
+    assert sorted(loaded[1:]) == ["fos-solsoc-ifsi-2017-2021-final", "wsm-2022-2026-midterm"]
+
+
+def test_a_cached_folder_still_reports_its_problems(content):
+    response = content / "evaluations" / "wsm-2022-2026-midterm" / "response.yml"
+    response.write_text(response.read_text(encoding="utf-8").replace("position: agree", "position: agreed", 1), encoding="utf-8")
+    for _ in range(2):  # the second load comes from the cache
+        with pytest.raises(ContentError) as failure:
+            load_site(content)
+        assert any("response.yml:7" in str(problem) for problem in failure.value.problems)
