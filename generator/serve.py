@@ -79,8 +79,8 @@ def _rebuild(content: Path, options: BuildOptions, state: _State, pool: ProcessP
     try:
         done = preview(content, options, pool)
         state.version += 1  # the pages reload now; what they link to and the search index follow
-        print(f"rebuilt in {time.perf_counter() - started:.1f} s ({done.pages_changed} pages changed, "
-              f"{len(done.languages)} languages rebuilt)", flush=True)
+        print(f"rebuilt in {time.perf_counter() - started:.1f} s ({done.pages_changed} pages changed; "
+              f"languages rebuilt: {', '.join(done.languages) or 'none'})", flush=True)
         finish_preview(done, pool)
     except ContentError as exc:
         print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
