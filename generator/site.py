@@ -7,15 +7,18 @@ failed build never leaves a half-written or missing site behind.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime
+import gc
 import json
 import logging
 import os
+import pickle
+import resource
 import shutil
 import tempfile
-import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -31,6 +34,7 @@ from .load import load_site
 from .model import LANGS, Site
 from .paths import MKDOCS_BASE, TEMPLATES, WORK
 
+ROOT_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt")  # beside the language folders (`_write_root`)
 DEFAULT_LANG = "en"  # where hreflang x-default points for content pages
 
 
@@ -74,7 +78,7 @@ class LanguageJob:
     for later), add what the pages link to beside MkDocs' output (`_finish`)."""
 
     lang: str
-    site: Site
+    model: bytes  # the Site, pickled once for all jobs; a worker frees its copy before MkDocs runs
     settings: Settings
     options: BuildOptions
     site_dir: Path
@@ -84,7 +88,8 @@ class LanguageJob:
 
 @dataclass(frozen=True)
 class LanguageReport:
-    """What a language job did and how long each step took (seconds by step)."""
+    """What a language job did, and the CPU seconds each step took (in this worker and the
+    processes it ran): the work, which languages sharing the cores do not inflate as wall time."""
 
     lang: str
     pages_changed: int
@@ -106,6 +111,7 @@ class Preview:
     pages_changed: int
     languages: list[str]  # rebuilt
     jobs: list[LanguageJob]
+    site: Site
 
 
 def build(content_dir: Path, options: BuildOptions) -> Built:
@@ -125,9 +131,9 @@ def build(content_dir: Path, options: BuildOptions) -> Built:
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
         if incremental:
-            shutil.copytree(out_dir, staging, dirs_exist_ok=True, copy_function=shutil.copy2)  # copies (with their times, which
-            # MkDocs' dirty build compares with the sources) keep the old site intact
-        jobs = [LanguageJob(lang, site, settings, options, staging / lang, incremental, True) for lang in LANGS]
+            _link_tree(out_dir, staging)
+        model = pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL)
+        jobs = [LanguageJob(lang, model, settings, options, staging / lang, incremental, True) for lang in LANGS]
         with ProcessPoolExecutor(max_workers=len(LANGS)) as pool:
             reports = run_languages(pool, _language, jobs, meanwhile=partial(_write_shared, staging, site, settings, options))
         _swap(staging, out_dir)
@@ -146,9 +152,10 @@ def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor)
     site = load_site(content_dir)
     settings = _settings(site, content_dir, options)
     out_dir = options.out_dir.resolve()
-    jobs = [LanguageJob(lang, site, settings, options, out_dir / lang, True, False) for lang in LANGS]
+    model = pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL)
+    jobs = [LanguageJob(lang, model, settings, options, out_dir / lang, True, False) for lang in LANGS]
     reports = run_languages(pool, _language, jobs)
-    return Preview(sum(r.pages_changed for r in reports), [r.lang for r in reports if r.rebuilt], jobs)
+    return Preview(sum(r.pages_changed for r in reports), [r.lang for r in reports if r.rebuilt], jobs, site)
 
 
 def finish_preview(done: Preview, pool: ProcessPoolExecutor) -> None:
@@ -156,7 +163,7 @@ def finish_preview(done: Preview, pool: ProcessPoolExecutor) -> None:
     the workers; the root pages and the open data here meanwhile."""
     first = done.jobs[0]
     run_languages(pool, _finish, [job for job in done.jobs if job.lang in done.languages],
-                  meanwhile=partial(_write_shared, first.site_dir.parent, first.site, first.settings, first.options))
+                  meanwhile=partial(_write_shared, first.site_dir.parent, done.site, first.settings, first.options))
 
 
 def run_languages(pool: ProcessPoolExecutor, task: Callable[[LanguageJob], LanguageReport], jobs: list[LanguageJob],
@@ -182,39 +189,55 @@ def _settings(site: Site, content_dir: Path, options: BuildOptions) -> Settings:
 
 
 def _language(job: LanguageJob) -> LanguageReport:
-    """A language job, in a worker: generate, then (unless nothing changed) build and finish."""
+    """A language job, in a worker: generate, then (unless nothing changed) build and finish. The
+    model is dropped before MkDocs runs, so a worker never holds both at their largest."""
     seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-    tree = _generate(job.site, job.lang, job.settings, job.options)
-    seconds["generate"] = time.perf_counter() - clock
+    clock = _cpu()
+    site = pickle.loads(job.model)
+    tree = _generate(site, job.lang, job.settings, job.options)
     reuse = job.reuse and job.site_dir.is_dir()
-    if reuse and not tree.changed and not tree.structural:
+    rebuild = not reuse or tree.changed or tree.structural
+    calendar = _calendar(site, job) if job.finish and rebuild else None
+    del site
+    gc.collect()
+    seconds["generate"] = _cpu() - clock
+    if not rebuild:
         return LanguageReport(job.lang, 0, False, seconds)
-    clock = time.perf_counter()
+    clock = _cpu()
     failure = _mkdocs_build((str(tree.config), str(job.site_dir), _epoch(job.options), reuse and not tree.structural))
-    seconds["mkdocs"] = time.perf_counter() - clock
-    if job.finish and not failure:
-        finished = _finish(job)
+    seconds["mkdocs"] = _cpu() - clock
+    if calendar is not None and not failure:
+        finished = _finish(job, calendar)
         seconds |= finished.seconds
         failure = finished.failure
     return LanguageReport(job.lang, len(tree.changed), True, seconds, failure)
 
 
-def _finish(job: LanguageJob) -> LanguageReport:
+def _finish(job: LanguageJob, calendar: bytes | None = None) -> LanguageReport:
     """What a rebuilt language's pages link to beside MkDocs' output: its calendar of due dates, and
     its search index, made again from all its pages even after a dirty build."""
-    clock = time.perf_counter()
-    calendar = feeds.calendar(job.site, job.lang, job.settings.site_url, job.options.as_of or datetime.date.today())
-    write_if_changed(job.site_dir / "calendar.ics", calendar.decode("utf-8"))
-    seconds = {"calendar": time.perf_counter() - clock}
-    clock = time.perf_counter()
+    clock = _cpu()
+    write_if_changed(job.site_dir / "calendar.ics", (calendar or _calendar(pickle.loads(job.model), job)).decode("utf-8"))
+    seconds = {"calendar": _cpu() - clock}
+    clock = _cpu()
     failure = search.index(job.site_dir)
-    seconds["search"] = time.perf_counter() - clock
+    seconds["search"] = _cpu() - clock
     return LanguageReport(job.lang, 0, True, seconds, failure)
+
+
+def _calendar(site: Site, job: LanguageJob) -> bytes:
+    return feeds.calendar(site, job.lang, job.settings.site_url, job.options.as_of or datetime.date.today())
+
+
+def _cpu() -> float:
+    """CPU seconds used so far by this process and by the processes it ran and waited for (Pagefind)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _write_shared(out_dir: Path, site: Site, settings: Settings, options: BuildOptions) -> None:
     """The files all languages share: the root pages and the open data."""
+    out_dir.mkdir(parents=True, exist_ok=True)  # may run before any language has made it
     _write_root(out_dir, settings.site_url)
     opendata.write(out_dir / "data", site, settings.site_url, options.as_of or datetime.date.today())
 
@@ -325,8 +348,47 @@ def write_if_changed(path: Path, text: str) -> bool:
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # a new file, not a change to one a published site may share (`_link_tree`)
     path.write_bytes(data)
     return True
+
+
+def _link_tree(published: Path, staging: Path) -> None:
+    """Start a build from the published site: `staging` as hard links to its files, so that
+    MkDocs' dirty build finds them with their times. Instant where a copy of a large site takes
+    seconds, and safe because nothing in a build writes into an existing file: MkDocs' writes go
+    through `_replacing_writes`, ours through `write_if_changed`, and the shared files are removed
+    here to be written anew."""
+    shutil.copytree(published, staging, dirs_exist_ok=True, copy_function=os.link)
+    shutil.rmtree(staging / "data", ignore_errors=True)
+    for name in ROOT_FILES:
+        (staging / name).unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _replacing_writes() -> Iterator[None]:
+    """While MkDocs builds, each file it writes or copies first loses its old name, so the write
+    makes a new file instead of changing one that a published site may share (`_link_tree`)."""
+    from mkdocs import utils
+
+    write_file, copy_file = utils.write_file, utils.copy_file
+
+    def replacing_write(content: bytes, output_path: str) -> None:
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        for path in (output_path, output_path + ".gz") if output_path.endswith("sitemap.xml") else (output_path,):
+            Path(path).unlink(missing_ok=True)  # MkDocs writes sitemap.xml.gz right after sitemap.xml
+        write_file(content, output_path)
+
+    def replacing_copy(source_path: str, output_path: str) -> None:
+        target = os.path.join(output_path, os.path.basename(source_path)) if os.path.isdir(output_path) else output_path
+        Path(target).unlink(missing_ok=True)
+        copy_file(source_path, output_path)
+
+    utils.write_file, utils.copy_file = replacing_write, replacing_copy
+    try:
+        yield
+    finally:
+        utils.write_file, utils.copy_file = write_file, copy_file
 
 
 def _mkdocs_build(job: tuple[str, str, int, bool]) -> str | None:
@@ -345,7 +407,8 @@ def _mkdocs_build(job: tuple[str, str, int, bool]) -> str | None:
     logger.setLevel(logging.WARNING)
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=not dirty)  # a dirty build always warns
-        mkdocs_build(config, dirty=dirty)
+        with _replacing_writes():
+            mkdocs_build(config, dirty=dirty)
     except (MkDocsException, SystemExit) as exc:
         return f"MkDocs failed for {config_file}: {exc}\n" + "\n".join(collected.messages)
     finally:
@@ -380,7 +443,7 @@ def _write_root(staging: Path, site_url: str) -> None:
             "not_found_help": _("This address does not exist. Go to the list of evaluations:"),
         })
     context = {"languages": languages, "base_url": site_url, "root": _path_of(site_url)}
-    for name in ("index.html", "404.html", "sitemap.xml", "robots.txt"):
+    for name in ROOT_FILES:
         (staging / name).write_text(env.get_template(f"{name}.j2").render(context), encoding="utf-8")
 
 
