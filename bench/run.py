@@ -38,8 +38,8 @@ URL = "http://127.0.0.1:8000/"
 
 
 class PeakMemory(threading.Thread):
-    """The largest resident memory of this process and all its descendants together, sampled every
-    0.2 s while running (getrusage gives each process's own peak, not what is resident at once)."""
+    """The largest memory of this process and all its descendants together, sampled every 0.2 s
+    while running (getrusage gives each process's own peak, not what is in use at once)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -60,13 +60,14 @@ class PeakMemory(threading.Thread):
 
 
 def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and its descendants, from /proc (Linux)."""
+    """Memory of `pid` and its descendants, from /proc (Linux): the proportional set size, which
+    counts a page shared by several processes (a forked worker's) once in all."""
     total, pending = 0, [pid]
     while pending:
         current = pending.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text(encoding="utf-8")
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) * 1024
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text(encoding="utf-8")
+            total += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:"))) * 1024
             for task in os.listdir(f"/proc/{current}/task"):
                 pending += [int(child) for child in Path(f"/proc/{current}/task/{task}/children").read_text().split()]
         except (OSError, StopIteration, ValueError):
@@ -75,14 +76,12 @@ def tree_rss(pid: int) -> int:
 
 
 def measure(n: int) -> dict:
-    import mkdocs.commands.build  # noqa: F401 — loaded before the workers fork, as `evalsite serve` does
-
     tmp = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
     content, work, out = tmp / "content", tmp / "work", tmp / "site"
     write_corpus(content, n)
     options = BuildOptions(out_dir=out, site_url=URL, work_dir=work, as_of=AS_OF)
     result: dict = {"n": n}
-    with ProcessPoolExecutor(max_workers=len(LANGS)) as pool, PeakMemory() as memory:
+    with site_module.worker_pool() as pool, PeakMemory() as memory:
         started = time.perf_counter()
         model = load_site(content)
         settings = site_module._settings(model, content, options)
@@ -252,8 +251,8 @@ with *MkDocs* and indexes it with Pagefind (*search*), while the main process wr
 gives the wall time of these language jobs and the work (CPU seconds) of each step summed over the languages.
 *Floor* is stock MkDocs + Material (with its own lunr search) building the same Markdown without our theme overrides,
 on the same three workers. Per-page figures divide by all pages of all languages. *Generator share* is load +
-generate over all the work. *Peak memory* is the largest resident size of all processes at once (sampled every 0.2 s),
-for our build and, in brackets, for the floor.
+generate over all the work. *Peak memory* is the largest memory in use by all processes at once (proportional set
+size, sampled every 0.2 s), for our build and, in brackets, for the floor.
 *First search loads*: Pagefind's script, worker, WebAssembly and metadata, the largest word shard and the excerpts of
 one page of results (10).
 """

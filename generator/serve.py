@@ -22,9 +22,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .errors import ContentError
-from .model import LANGS
 from .paths import LOCALES, MKDOCS_BASE, TEMPLATES, WORK
-from .site import BuildError, BuildOptions, finish_preview, preview
+from .site import BuildError, BuildOptions, finish_preview, preview, worker_pool
 
 PREVIEW = WORK / "preview"
 LIVE_RELOAD_JS = """(function () {
@@ -51,9 +50,7 @@ def serve(content: Path, out: Path | None, host: str, port: int) -> int:
     out = out or PREVIEW
     site_url = f"http://{host}:{port}/"
     state = _State()
-    import mkdocs.commands.build  # noqa: F401 — imported before the workers fork, so each starts warm
-
-    pool = ProcessPoolExecutor(max_workers=len(LANGS))
+    pool = worker_pool()
     rebuild = functools.partial(_rebuild, content, BuildOptions(out_dir=out, site_url=site_url, live_reload=True), state, pool)
     rebuild()
     observer = Observer()

@@ -13,6 +13,7 @@ import datetime
 import gc
 import json
 import logging
+import multiprocessing
 import os
 import pickle
 import resource
@@ -34,6 +35,8 @@ from .load import load_site
 from .model import LANGS, Site
 from .paths import MKDOCS_BASE, TEMPLATES, WORK
 
+INDEXING = multiprocessing.get_context("fork").Lock()  # one Pagefind run at a time, shared by the forked workers:
+# Pagefind holds a whole language's index in memory (about 0.2 MB per page), three at once would triple the peak
 ROOT_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt")  # beside the language folders (`_write_root`)
 DEFAULT_LANG = "en"  # where hreflang x-default points for content pages
 
@@ -114,12 +117,27 @@ class Preview:
     site: Site
 
 
+def worker_pool() -> ProcessPoolExecutor:
+    """One worker process per language, started now: forked after the model is loaded, each would
+    inherit the main process's copy, and copy it for good when its garbage collector walks it."""
+    import mkdocs.commands.build  # noqa: F401 — imported once here, so that every worker starts with it
+
+    pool = ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork"))  # shares INDEXING
+    pool.submit(int).result()  # with fork, the first task starts all the workers
+    return pool
+
+
 def build(content_dir: Path, options: BuildOptions) -> Built:
     """Check the content, then generate, build and index the three languages in parallel processes.
 
     The new site is made in a staging folder and swapped in whole. When the previous build made the
     site now in `out_dir` from the same work trees (a stamp in the work folder says so), the staging
     folder starts as a copy of it and only the pages whose Markdown changed are rendered again."""
+    with worker_pool() as pool:
+        return _build(content_dir, options, pool)
+
+
+def _build(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> Built:
     site = load_site(content_dir)
     settings = _settings(site, content_dir, options)
     out_dir = options.out_dir.resolve()
@@ -134,8 +152,7 @@ def build(content_dir: Path, options: BuildOptions) -> Built:
             _link_tree(out_dir, staging)
         model = pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL)
         jobs = [LanguageJob(lang, model, settings, options, staging / lang, incremental, True) for lang in LANGS]
-        with ProcessPoolExecutor(max_workers=len(LANGS)) as pool:
-            reports = run_languages(pool, _language, jobs, meanwhile=partial(_write_shared, staging, site, settings, options))
+        reports = run_languages(pool, _language, jobs, meanwhile=partial(_write_shared, staging, site, settings, options))
         _swap(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -219,9 +236,10 @@ def _finish(job: LanguageJob, calendar: bytes | None = None) -> LanguageReport:
     clock = _cpu()
     write_if_changed(job.site_dir / "calendar.ics", (calendar or _calendar(pickle.loads(job.model), job)).decode("utf-8"))
     seconds = {"calendar": _cpu() - clock}
-    clock = _cpu()
-    failure = search.index(job.site_dir)
-    seconds["search"] = _cpu() - clock
+    with INDEXING:
+        clock = _cpu()
+        failure = search.index(job.site_dir)
+        seconds["search"] = _cpu() - clock
     return LanguageReport(job.lang, 0, True, seconds, failure)
 
 
