@@ -1,36 +1,33 @@
-"""Model → built site: one MkDocs + Material build per language, run in parallel, swapped in atomically.
+"""Model → built site: the three languages built in parallel worker processes, swapped in atomically.
 
-Each language gets a plain tree of generated Markdown and one fully merged MkDocs config under
-`build/pages/<lang>/`, written only where their content changed. The builds write into a fresh
-directory beside the output; only when all of them succeed does it replace the previous site, so a
-failed build never leaves a half-written or missing site behind.
+Each language job generates a plain tree of Markdown under `build/pages/<lang>/` (written only where
+its content changed; `freshness` says which pages need rendering at all), builds it with MkDocs
+(`mkdocs_build`) and indexes it for search (`search`). The builds write into a fresh directory beside
+the output; only when all of them succeed does it replace the previous site, so a failed build never
+leaves a half-written or missing site behind. `evalsite serve` uses `preview`, in place.
 """
 from __future__ import annotations
 
-import contextlib
-import copy
 import datetime
 import gc
 import json
-import logging
 import multiprocessing
 import os
 import pickle
 import resource
 import shutil
 import tempfile
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 import yaml
 
-from . import feeds, freshness, i18n, opendata, render, search
+from . import feeds, freshness, i18n, mkdocs_build, opendata, render, search, urls
 from .load import load_site
 from .model import LANGS, Site
 from .paths import MKDOCS_BASE, TEMPLATES, WORK
@@ -38,7 +35,6 @@ from .paths import MKDOCS_BASE, TEMPLATES, WORK
 INDEXING = multiprocessing.get_context("fork").Lock()  # one Pagefind run at a time, shared by the forked workers:
 # Pagefind holds a whole language's index in memory (about 0.2 MB per page), three at once would triple the peak
 ROOT_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt")  # beside the language folders (`_write_root`)
-DEFAULT_LANG = "en"  # where hreflang x-default points for content pages
 
 
 class BuildError(Exception):
@@ -221,7 +217,7 @@ def _language(job: LanguageJob) -> LanguageReport:
     if not rebuild:
         return LanguageReport(job.lang, 0, False, seconds)
     clock = _cpu()
-    failure = _mkdocs_build((str(tree.config), str(job.site_dir), _epoch(job.options), reuse and not tree.structural))
+    failure = mkdocs_build.run((str(tree.config), str(job.site_dir), _epoch(job.options), reuse and not tree.structural))
     seconds["mkdocs"] = _cpu() - clock
     if calendar is not None and not failure:
         finished = _finish(job, calendar)
@@ -285,55 +281,9 @@ def _generate(site: Site, lang: str, settings: Settings, options: BuildOptions) 
     changed, added_or_removed = sync_tree(docs, files, keep)
     freshness.store(root / "keys.json", keys)
     config_path = root / "mkdocs.yml"
-    config = language_config(site, lang, base, site_url, docs, options.live_reload)
+    config = mkdocs_build.language_config(site, lang, base, site_url, docs, options.live_reload)
     config_changed = write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     return Tree(lang, config_path, tuple(changed), added_or_removed or config_changed)
-
-
-def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, docs: Path,
-                    live_reload: bool) -> dict[str, Any]:
-    """The complete MkDocs config of one language: the base config plus what differs per language."""
-    _ = i18n.translations(lang).gettext
-    config = copy.deepcopy(base)
-    config.update(
-        site_name=_("Development cooperation evaluations"),
-        site_url=f"{site_url}{lang}/",
-        docs_dir=str(docs),
-        nav=render.navigation(lang),
-    )
-    config["theme"] = {**config["theme"], "language": lang, "custom_dir": str(TEMPLATES / "theme")}
-    config["markdown_extensions"] = [
-        {"footnotes": {"BACKLINK_TITLE": _("Back to footnote %d in the text")}} if extension == "footnotes" else extension
-        for extension in config["markdown_extensions"]]
-    config["plugins"] = []  # search is Pagefind's, run after MkDocs (generator/search.py)
-    languages = [{"code": code, "name": i18n.own_name(code), "locale": i18n.LOCALE_OF[code]} for code in LANGS]
-    config["extra"] = {
-        **config.get("extra", {}),
-        "alternate": languages,  # makes Material include partials/alternate.html, which we override
-        "evalsite": {
-            "lang": lang,
-            "locale": i18n.LOCALE_OF[lang],
-            "languages": languages,
-            "default_lang": DEFAULT_LANG,
-            "base_url": site_url,
-            "root": _path_of(site_url),
-            "live_reload": live_reload,
-            "ui": {
-                "choose_language": _("Choose a language"),
-                "more_results": _("Show more results"),
-                "search_failed": _("Search is not available right now."),
-                "site_description": _("Evaluations of Belgian development cooperation programmes: recommendations, management responses "
-                  "and follow-up actions, in Dutch, French and English."),
-                "footer": _("Published evaluations, management responses and follow-up actions. "
-                             "Texts in our own words; facts as in the source documents."),
-            },
-        },
-    }
-    return config
-
-
-def _path_of(url: str) -> str:
-    return urlsplit(url).path or "/"
 
 
 def sync_tree(root: Path, files: dict[str, str], keep: Collection[str] = ()) -> tuple[list[str], bool]:
@@ -375,72 +325,12 @@ def _link_tree(published: Path, staging: Path) -> None:
     """Start a build from the published site: `staging` as hard links to its files, so that
     MkDocs' dirty build finds them with their times. Instant where a copy of a large site takes
     seconds, and safe because nothing in a build writes into an existing file: MkDocs' writes go
-    through `_replacing_writes`, ours through `write_if_changed`, and the shared files are removed
+    through `mkdocs_build.run`, ours through `write_if_changed`, and the shared files are removed
     here to be written anew."""
     shutil.copytree(published, staging, dirs_exist_ok=True, copy_function=os.link)
     shutil.rmtree(staging / "data", ignore_errors=True)
     for name in ROOT_FILES:
         (staging / name).unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def _replacing_writes() -> Iterator[None]:
-    """While MkDocs builds, each file it writes or copies first loses its old name, so the write
-    makes a new file instead of changing one that a published site may share (`_link_tree`)."""
-    from mkdocs import utils
-
-    write_file, copy_file = utils.write_file, utils.copy_file
-
-    def replacing_write(content: bytes, output_path: str) -> None:
-        os.makedirs(os.path.dirname(output_path), exist_ok=True)
-        for path in (output_path, output_path + ".gz") if output_path.endswith("sitemap.xml") else (output_path,):
-            Path(path).unlink(missing_ok=True)  # MkDocs writes sitemap.xml.gz right after sitemap.xml
-        write_file(content, output_path)
-
-    def replacing_copy(source_path: str, output_path: str) -> None:
-        target = os.path.join(output_path, os.path.basename(source_path)) if os.path.isdir(output_path) else output_path
-        Path(target).unlink(missing_ok=True)
-        copy_file(source_path, output_path)
-
-    utils.write_file, utils.copy_file = replacing_write, replacing_copy
-    try:
-        yield
-    finally:
-        utils.write_file, utils.copy_file = write_file, copy_file
-
-
-def _mkdocs_build(job: tuple[str, str, int, bool]) -> str | None:
-    """Run one MkDocs build; returns its warnings as a message on failure. A dirty build renders
-    only the changed pages."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    config_file, site_dir, epoch, dirty = job
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    collected = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collected)
-    logger.setLevel(logging.WARNING)
-    try:
-        config = load_config(config_file=config_file, site_dir=site_dir, strict=not dirty)  # a dirty build always warns
-        with _replacing_writes():
-            mkdocs_build(config, dirty=dirty)
-    except (MkDocsException, SystemExit) as exc:
-        return f"MkDocs failed for {config_file}: {exc}\n" + "\n".join(collected.messages)
-    finally:
-        logger.removeHandler(collected)
-    return None
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"  {record.levelname}: {record.getMessage()}")
 
 
 def _write_root(staging: Path, site_url: str) -> None:
@@ -460,7 +350,7 @@ def _write_root(staging: Path, site_url: str) -> None:
             "not_found": _("Page not found"),
             "not_found_help": _("This address does not exist. Go to the list of evaluations:"),
         })
-    context = {"languages": languages, "base_url": site_url, "root": _path_of(site_url)}
+    context = {"languages": languages, "base_url": site_url, "root": urls.site_path(site_url)}
     for name in ROOT_FILES:
         (staging / name).write_text(env.get_template(f"{name}.j2").render(context), encoding="utf-8")
 

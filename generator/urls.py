@@ -7,6 +7,7 @@ works under any path prefix and from a plain folder.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlsplit
 
 from .model import Action, Evaluation, Organisation, Recommendation
 
@@ -108,3 +109,8 @@ def relative(target: str, start: str) -> str:
         rel = posixpath.relpath(path or ".", start or ".")
         rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{fragment}" if fragment else "") if rel or fragment else "./"
+
+
+def site_path(site_url: str) -> str:
+    """The path part of the site's public address (`/` or `/evalsite/`): where root-relative links start."""
+    return urlsplit(site_url).path or "/"

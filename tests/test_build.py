@@ -151,13 +151,13 @@ def test_two_builds_with_the_same_as_of_are_byte_identical(tmp_path):
 
 
 def test_a_failing_mkdocs_build_leaves_the_previous_site(built_site, tmp_path, monkeypatch):
-    from generator import site as site_module
+    from generator import mkdocs_build
     from generator.site import BuildError
 
     out = tmp_path / "site"
     shutil.copytree(built_site, out)
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    monkeypatch.setattr(site_module, "_mkdocs_build", _fail_in_french)
+    monkeypatch.setattr(mkdocs_build, "run", _fail_in_french)
     with pytest.raises(BuildError):
         build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=tmp_path / "work"))
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

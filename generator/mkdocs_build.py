@@ -1,0 +1,124 @@
+"""One language's MkDocs build: its complete config, and the build itself, run in a worker.
+
+The config is the base `mkdocs.yml` plus what differs per language (site name, address, theme
+language, navigation, translated UI words for the theme's overrides). The build runs in-process
+(MkDocs' Python API), collects MkDocs' warnings for the error message, and never writes into an
+existing file, so that it can start from hard links to the published site.
+"""
+from __future__ import annotations
+
+import contextlib
+import copy
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from . import i18n, render, urls
+from .model import LANGS, Site
+from .paths import TEMPLATES
+
+DEFAULT_LANG = "en"  # where hreflang x-default points for content pages
+
+
+def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, docs: Path,
+                    live_reload: bool) -> dict[str, Any]:
+    """The complete MkDocs config of one language: the base config plus what differs per language."""
+    _ = i18n.translations(lang).gettext
+    config = copy.deepcopy(base)
+    config.update(
+        site_name=_("Development cooperation evaluations"),
+        site_url=f"{site_url}{lang}/",
+        docs_dir=str(docs),
+        nav=render.navigation(lang),
+    )
+    config["theme"] = {**config["theme"], "language": lang, "custom_dir": str(TEMPLATES / "theme")}
+    config["markdown_extensions"] = [
+        {"footnotes": {"BACKLINK_TITLE": _("Back to footnote %d in the text")}} if extension == "footnotes" else extension
+        for extension in config["markdown_extensions"]]
+    config["plugins"] = []  # search is Pagefind's, run after MkDocs (generator/search.py)
+    languages = [{"code": code, "name": i18n.own_name(code), "locale": i18n.LOCALE_OF[code]} for code in LANGS]
+    config["extra"] = {
+        **config.get("extra", {}),
+        "alternate": languages,  # makes Material include partials/alternate.html, which we override
+        "evalsite": {
+            "lang": lang,
+            "locale": i18n.LOCALE_OF[lang],
+            "languages": languages,
+            "default_lang": DEFAULT_LANG,
+            "base_url": site_url,
+            "root": urls.site_path(site_url),
+            "live_reload": live_reload,
+            "ui": {
+                "choose_language": _("Choose a language"),
+                "more_results": _("Show more results"),
+                "search_failed": _("Search is not available right now."),
+                "site_description": _("Evaluations of Belgian development cooperation programmes: recommendations, management responses "
+                  "and follow-up actions, in Dutch, French and English."),
+                "footer": _("Published evaluations, management responses and follow-up actions. "
+                             "Texts in our own words; facts as in the source documents."),
+            },
+        },
+    }
+    return config
+
+
+@contextlib.contextmanager
+def _replacing_writes() -> Iterator[None]:
+    """While MkDocs builds, each file it writes or copies first loses its old name, so the write
+    makes a new file instead of changing one that a published site may share (`site._link_tree`)."""
+    from mkdocs import utils
+
+    write_file, copy_file = utils.write_file, utils.copy_file
+
+    def replacing_write(content: bytes, output_path: str) -> None:
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        for path in (output_path, output_path + ".gz") if output_path.endswith("sitemap.xml") else (output_path,):
+            Path(path).unlink(missing_ok=True)  # MkDocs writes sitemap.xml.gz right after sitemap.xml
+        write_file(content, output_path)
+
+    def replacing_copy(source_path: str, output_path: str) -> None:
+        target = os.path.join(output_path, os.path.basename(source_path)) if os.path.isdir(output_path) else output_path
+        Path(target).unlink(missing_ok=True)
+        copy_file(source_path, output_path)
+
+    utils.write_file, utils.copy_file = replacing_write, replacing_copy
+    try:
+        yield
+    finally:
+        utils.write_file, utils.copy_file = write_file, copy_file
+
+
+def run(job: tuple[str, str, int, bool]) -> str | None:
+    """Run one MkDocs build (config file, site folder, build time, dirty); returns its warnings as a
+    message on failure. A dirty build renders only the changed pages."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file, site_dir, epoch, dirty = job
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    collected = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collected)
+    logger.setLevel(logging.WARNING)
+    try:
+        config = load_config(config_file=config_file, site_dir=site_dir, strict=not dirty)  # a dirty build always warns
+        with _replacing_writes():
+            mkdocs_build(config, dirty=dirty)
+    except (MkDocsException, SystemExit) as exc:
+        return f"MkDocs failed for {config_file}: {exc}\n" + "\n".join(collected.messages)
+    finally:
+        logger.removeHandler(collected)
+    return None
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"  {record.levelname}: {record.getMessage()}")
