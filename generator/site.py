@@ -99,6 +99,8 @@ class LanguageReport:
 
 @dataclass(frozen=True)
 class Built:
+    """A finished build: the model it showed, and what each language job did."""
+
     site: Site
     languages: tuple[LanguageReport, ...]
 
@@ -128,7 +130,8 @@ def build(content_dir: Path, options: BuildOptions) -> Built:
 
     The new site is made in a staging folder and swapped in whole. When the previous build made the
     site now in `out_dir` from the same work trees (a stamp in the work folder says so), the staging
-    folder starts as a copy of it and only the pages whose Markdown changed are rendered again."""
+    folder starts as hard links to it (`_link_tree`) and only the pages whose Markdown changed are
+    rendered again."""
     with worker_pool() as pool:
         return _build(content_dir, options, pool)
 
@@ -230,7 +233,9 @@ def _finish(job: LanguageJob, calendar: bytes | None = None) -> LanguageReport:
     """What a rebuilt language's pages link to beside MkDocs' output: its calendar of due dates, and
     its search index, made again from all its pages even after a dirty build."""
     clock = _cpu()
-    write_if_changed(job.site_dir / "calendar.ics", (calendar or _calendar(pickle.loads(job.model), job)).decode("utf-8"))
+    if calendar is None:
+        calendar = _calendar(pickle.loads(job.model), job)
+    write_if_changed(job.site_dir / "calendar.ics", calendar.decode("utf-8"))
     seconds = {"calendar": _cpu() - clock}
     with INDEXING:
         clock = _cpu()
