@@ -8,6 +8,8 @@ leaves a half-written or missing site behind. `evalsite serve` uses `preview`, i
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime
 import gc
 import json
@@ -222,6 +224,7 @@ def _language(job: LanguageJob) -> LanguageReport:
     clock = _cpu()
     failure = mkdocs_build.run((str(tree.config), str(job.site_dir), _epoch(job.options), reuse and not tree.structural))
     seconds["mkdocs"] = _cpu() - clock
+    _release_memory()
     if calendar is not None and not failure:
         finished = _finish(job, calendar)
         seconds |= finished.seconds
@@ -242,6 +245,14 @@ def _finish(job: LanguageJob, calendar: bytes | None = None) -> LanguageReport:
         failure = search.index(job.site_dir)
         seconds["search"] = _cpu() - clock
     return LanguageReport(job.lang, 0, True, seconds, failure)
+
+
+def _release_memory() -> None:
+    """Give what MkDocs freed back to the system: its pages are garbage once the build returns, but
+    glibc keeps the freed heap, and the worker then waits for Pagefind (the largest user) holding it."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _calendar(site: Site, job: LanguageJob) -> bytes:
@@ -328,10 +339,10 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 def _link_tree(published: Path, staging: Path) -> None:
     """Start a build from the published site: `staging` as hard links to its files, so that
-    MkDocs' dirty build finds them with their times. Instant where a copy of a large site takes
-    seconds, and safe because nothing in a build writes into an existing file: MkDocs' writes go
-    through `mkdocs_build.run`, ours through `write_if_changed`, and the shared files are removed
-    here to be written anew."""
+    MkDocs' dirty build finds them with their times. About a second for the 15,000 files of 100
+    evaluations, and no disk space. Safe because nothing in a build writes into an existing file:
+    MkDocs' writes go through `mkdocs_build.run`, ours through `write_if_changed`, and the shared
+    files are removed here to be written anew."""
     shutil.copytree(published, staging, dirs_exist_ok=True, copy_function=os.link)
     shutil.rmtree(staging / "data", ignore_errors=True)
     for name in ROOT_FILES:
