@@ -339,10 +339,10 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 def _link_tree(published: Path, staging: Path) -> None:
     """Start a build from the published site: `staging` as hard links to its files, so that
-    MkDocs' dirty build finds them with their times. About a second for the 15,000 files of 100
-    evaluations, and no disk space. Safe because nothing in a build writes into an existing file:
-    MkDocs' writes go through `mkdocs_build.run`, ours through `write_if_changed`, and the shared
-    files are removed here to be written anew."""
+    MkDocs' dirty build finds them with their times: 1-4 s for the 15,000 files of 100 evaluations
+    here, and no disk space, where a copy also copies 225 MB. Safe because nothing in a build
+    writes into an existing file: MkDocs' writes go through `mkdocs_build.run`, ours through
+    `write_if_changed`, and the shared files are removed here to be written anew."""
     shutil.copytree(published, staging, dirs_exist_ok=True, copy_function=os.link)
     shutil.rmtree(staging / "data", ignore_errors=True)
     for name in ROOT_FILES:

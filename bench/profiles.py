@@ -1,0 +1,106 @@
+"""The profiles behind the benchmark's missed targets: `python bench/profiles.py [N]` (default 100).
+
+1. Where the generator's time goes: cProfile of one language's page generation, own time grouped
+   by what runs it (compiled templates, Jinja's runtime, Python-Markdown, gettext, ...); a built-in's
+   time counts for the code that called it.
+2. What Pagefind's memory grows with: its peak resident size when it indexes one built language,
+   against the pages and words it indexes.
+"""
+from __future__ import annotations
+
+import cProfile
+import datetime
+import pstats
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import write_corpus  # noqa: E402
+from generator import render  # noqa: E402
+from generator.load import load_site  # noqa: E402
+from generator.paths import TEMPLATES  # noqa: E402
+from generator.site import BuildOptions, build  # noqa: E402
+
+AS_OF = datetime.date(2026, 11, 23)
+URL = "http://127.0.0.1:8000/"
+GROUPS = [  # first match names the group of a function's file
+    ("compiled templates", str(TEMPLATES)), ("Jinja runtime", "/jinja2/"), ("Python-Markdown", "/markdown/"),
+    ("gettext and Babel", "gettext"), ("gettext and Babel", "/babel/"), ("paths and links (posixpath)", "posixpath"),
+    ("paths and links (posixpath)", "genericpath"), ("regular expressions", "/re/"),
+    ("calendar (icalendar)", "/icalendar/"), ("escaping (markupsafe)", "/markupsafe/"), ("our generator", str(ROOT / "generator")),
+]
+
+
+def group_of(filename: str) -> str:
+    return next((name for name, marker in GROUPS if marker in filename), "other (collections, pathlib, ...)")
+
+
+def generator_profile(content: Path, lang: str) -> None:
+    site = load_site(content)
+    profile = cProfile.Profile()
+    profile.runcall(render.render_language, site, lang, TEMPLATES, URL, AS_OF)
+    stats = pstats.Stats(profile)
+    own: Counter[str] = Counter()
+    for (filename, _, _), (_, _, tottime, _, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if filename == "~":  # a built-in (hasattr, str.join, nh3.clean...): its time goes to the code that called it
+            for (caller_file, _, _), (_, _, from_caller, _) in callers.items():
+                own[group_of(caller_file)] += from_caller
+        else:
+            own[group_of(filename)] += tottime
+    total = sum(own.values())
+    print(f"## Generator: one language ({lang}), {total:.1f} s under cProfile, own time by group\n")
+    for name, seconds in own.most_common():
+        print(f"- {name}: {seconds:.1f} s ({seconds / total:.0%})")
+    print("\nLargest single functions (own time):")
+    for (filename, line, function), (_, calls, tottime, _, _) in sorted(
+            stats.stats.items(), key=lambda item: -item[1][2])[:12]:  # type: ignore[attr-defined]
+        print(f"- {Path(filename).name}:{line} {function}: {tottime:.2f} s, {calls:,} calls")
+
+
+def indexed_words(site_dir: Path) -> tuple[int, int]:
+    """Pages with indexed content and the words in it (text of the `data-pagefind-body` element)."""
+    pages = words = 0
+    for page in site_dir.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        start = html.find("data-pagefind-body")
+        if start < 0:
+            continue
+        pages += 1
+        words += len(re.sub(r"<[^>]+>", " ", html[start:html.find("</article>", start)]).split())
+    return pages, words
+
+
+MEASURED_RUN = """import resource, subprocess, sys
+subprocess.run([sys.executable, "-m", "pagefind", "--site", sys.argv[1], "--output-subdir", ".profile-index", "--quiet"], check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"""  # in a new process: its largest child is Pagefind's binary
+
+
+def pagefind_profile(site_dir: Path) -> None:
+    run = subprocess.run([sys.executable, "-c", MEASURED_RUN, str(site_dir)], check=True, capture_output=True, text=True)
+    peak_mb = int(run.stdout.split()[-1]) / 1024
+    pages, words = indexed_words(site_dir)
+    print(f"\n## Pagefind: one language ({site_dir.name})\n")
+    print(f"- {pages:,} pages indexed, {words:,} words: peak {peak_mb:,.0f} MB, "
+          f"{peak_mb * 1024 / pages:,.0f} KB per page, {peak_mb * 2**20 / words:,.0f} bytes per word")
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    with tempfile.TemporaryDirectory(prefix=f"profile-{n}-") as tmp:
+        content = Path(tmp) / "content"
+        write_corpus(content, n)
+        print(f"# Profiles at N={n}\n")
+        generator_profile(content, "en")
+        build(content, BuildOptions(out_dir=Path(tmp) / "site", site_url=URL, work_dir=Path(tmp) / "work", as_of=AS_OF))
+        pagefind_profile(Path(tmp) / "site" / "en")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
