@@ -79,7 +79,7 @@ class LanguageJob:
     for later), add what the pages link to beside MkDocs' output (`_finish`)."""
 
     lang: str
-    model: bytes  # the Site, pickled once for all jobs; a worker frees its copy before MkDocs runs
+    model: bytes  # the Site, pickled once for all jobs; a worker frees the Site it unpickles before MkDocs runs
     settings: Settings
     options: BuildOptions
     site_dir: Path
