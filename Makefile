@@ -26,7 +26,7 @@ check: $(STAMP)
 	$(BIN)/evalsite check
 
 test: $(STAMP) browser node_modules/.package-lock.json
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench scripts
 	$(BIN)/pytest
 
 # The Nu HTML checker (npm vnu-jar, runs on the machine's Java 17).

@@ -27,12 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
-from generator import load as load_module  # noqa: E402
-from generator import mkdocs_build, search  # noqa: E402
-from generator import site as site_module  # noqa: E402
-from generator.load import load_site  # noqa: E402
-from generator.model import LANGS  # noqa: E402
-from generator.site import BuildOptions, LanguageJob, build, finish_preview, preview  # noqa: E402
+from evalsite import load as load_module  # noqa: E402
+from evalsite import mkdocs_build, search  # noqa: E402
+from evalsite import site as site_module  # noqa: E402
+from evalsite.load import load_site  # noqa: E402
+from evalsite.model import LANGS  # noqa: E402
+from evalsite.site import BuildOptions, LanguageJob, build, finish_preview, preview  # noqa: E402
 
 ALL_SIZES = [10, 100, 1000]
 SIZES = [int(n) for n in os.environ["BENCH_SIZES"].split(",")] if "BENCH_SIZES" in os.environ else ALL_SIZES  # fewer: not recorded
@@ -168,7 +168,7 @@ PHASES = {"load": (site_module, "load_site"), "links to the previous site": (sit
 def startup() -> float:
     """Wall seconds for a new Python process to import what `evalsite build` imports."""
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import generator.cli, generator.site, mkdocs.commands.build"], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-c", "import evalsite.cli, evalsite.site, mkdocs.commands.build"], cwd=ROOT, check=True)
     return time.perf_counter() - t
 
 

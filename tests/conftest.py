@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.load import load_site
-from generator.model import Site
-from generator.site import BuildOptions, build
+from evalsite.load import load_site
+from evalsite.model import Site
+from evalsite.site import BuildOptions, build
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.errors import ContentError
-from generator.site import BuildOptions, build
+from evalsite.errors import ContentError
+from evalsite.site import BuildOptions, build
 
 from .conftest import CONTENT, SITE_URL
 from .sitecheck import broken_links, foreign_resources, page, resolve, switcher_mismatches
@@ -151,8 +151,8 @@ def test_two_builds_with_the_same_as_of_are_byte_identical(tmp_path):
 
 
 def test_a_failing_mkdocs_build_leaves_the_previous_site(built_site, tmp_path, monkeypatch):
-    from generator import mkdocs_build
-    from generator.site import BuildError
+    from evalsite import mkdocs_build
+    from evalsite.site import BuildError
 
     out = tmp_path / "site"
     shutil.copytree(built_site, out)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError
-from generator.load import load_site
+from evalsite.errors import ContentError
+from evalsite.load import load_site
 
 EV = Path("evaluations/wsm-2022-2026-midterm")
 
@@ -159,7 +159,7 @@ def test_all_problems_are_reported_at_once(content):
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "evalsite.cli", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_cli_check_clean_content_exits_0():

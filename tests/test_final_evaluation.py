@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from generator.model import Heading, Paragraph
+from evalsite.model import Heading, Paragraph
 
 from .sitecheck import page
 

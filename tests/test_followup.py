@@ -16,12 +16,12 @@ import pytest
 import yaml
 from referencing import Registry, Resource
 
-from generator import dashboards, opendata
-from generator.errors import ContentError
-from generator.load import load_site
-from generator.model import FollowUp, Site
-from generator.schema import SCHEMA_DIR
-from generator.site import BuildOptions, build
+from evalsite import dashboards, opendata
+from evalsite.errors import ContentError
+from evalsite.load import load_site
+from evalsite.model import FollowUp, Site
+from evalsite.schema import SCHEMA_DIR
+from evalsite.site import BuildOptions, build
 
 from .sitecheck import page
 

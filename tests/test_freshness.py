@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import load, render, site
-from generator.errors import ContentError
-from generator.load import load_site
-from generator.model import LANGS
-from generator.site import BuildOptions
+from evalsite import load, render, site
+from evalsite.errors import ContentError
+from evalsite.load import load_site
+from evalsite.model import LANGS
+from evalsite.site import BuildOptions
 
 from .conftest import CONTENT
 

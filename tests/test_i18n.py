@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from generator import i18n
-from generator.model import PartialDate
+from evalsite import i18n
+from evalsite.model import PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,7 +1,7 @@
 """The bundled WSM midterm content loads into the model with the facts of the seed inventory (A.1-A.5)."""
 from collections import Counter
 
-from generator.model import LANGS, LinkType, Position
+from evalsite.model import LANGS, LinkType, Position
 
 SLUG = "wsm-2022-2026-midterm"
 

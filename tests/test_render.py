@@ -1,9 +1,9 @@
 """Pages as generated Markdown: fallback texts, escaping, links relative to the page."""
 from dataclasses import replace
 
-from generator import render, urls
-from generator.model import Text
-from generator.paths import TEMPLATES
+from evalsite import render, urls
+from evalsite.model import Text
+from evalsite.paths import TEMPLATES
 
 SLUG = "wsm-2022-2026-midterm"
 

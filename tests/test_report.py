@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import render
-from generator.errors import ContentError
-from generator.load import load_site
-from generator.model import Criterion, PartialDate
-from generator.paths import TEMPLATES
+from evalsite import render
+from evalsite.errors import ContentError
+from evalsite.load import load_site
+from evalsite.model import Criterion, PartialDate
+from evalsite.paths import TEMPLATES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report"
 EV = Path("evaluations/sample-final")
@@ -125,7 +125,7 @@ def test_chapter_page_in_a_fallback_language():
 
 
 def test_built_report_pages(tmp_path):
-    from generator.site import BuildOptions, build
+    from evalsite.site import BuildOptions, build
 
     from .sitecheck import broken_links, page
 

@@ -5,11 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.load import load_site
+from evalsite.load import load_site
 
 
 def new(content: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", "new", *args, "--content", str(content)],
+    return subprocess.run([sys.executable, "-m", "evalsite.cli", "new", *args, "--content", str(content)],
                           capture_output=True, text=True, timeout=120)
 
 
@@ -21,7 +21,7 @@ def test_new_evaluation_is_valid_and_builds(content, tmp_path):
     assert "# yaml-language-server: $schema=" in (folder / "evaluation.yml").read_text(encoding="utf-8")
     ev = load_site(content).evaluation("sample-2025")
     assert ev.original_language == "fr" and [r.id for r in ev.recommendations] == ["r1"] and not ev.has_response
-    from generator.site import BuildOptions, build
+    from evalsite.site import BuildOptions, build
 
     build(content, BuildOptions(out_dir=tmp_path / "site", site_url="http://127.0.0.1:9/", work_dir=tmp_path / "work"))
     assert (tmp_path / "site" / "nl" / "evaluations" / "sample-2025" / "recommendations" / "r1" / "index.html").is_file()

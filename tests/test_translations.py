@@ -9,7 +9,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "report"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", "check", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "evalsite.cli", "check", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_translation_report_is_a_table_per_evaluation_and_language():
