@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: serve build check test browser clean catalogs lighthouse bench
+.PHONY: serve build check test browser clean catalogs lighthouse bench screenshots
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -36,6 +36,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Lighthouse scores of a recommendation page and an action plan, written to docs/lighthouse.md.
 lighthouse: $(STAMP) browser
 	PYTHON=$(BIN)/python scripts/lighthouse
+
+# The first screen of every page kind, wide and narrow, written to docs/screenshots/.
+screenshots: $(STAMP) browser
+	$(BIN)/python scripts/screenshots.py
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 browser:

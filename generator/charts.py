@@ -9,8 +9,24 @@ from dataclasses import dataclass
 
 from .model import Indicator
 
-WIDTH, HEIGHT = 560, 280
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
+
+@dataclass(frozen=True)
+class Frame:
+    """A chart's size and margins in SVG units. Pages draw each chart twice, wide and narrow, and show
+    the one that fits the screen: a viewBox scaled down to a phone's width would shrink its words
+    below a readable size, while one drawn for that width keeps 12-unit text at about 12 CSS pixels."""
+
+    width: int
+    height: int
+    left: int
+    right: int = 16
+    top: int = 16
+    bottom: int = 40
+    ticks: int = 5  # about how many steps on the value axis
+
+
+WIDE = Frame(560, 280, 64)
+NARROW = Frame(320, 240, 52, right=12, ticks=4)
 # Colour-blind-safe palette (Okabe-Ito) with a marker shape each, so lines differ by more than colour.
 STYLES = [("#0072B2", "circle"), ("#D55E00", "square"), ("#009E73", "triangle"), ("#CC79A7", "diamond"),
           ("#56B4E9", "circle"), ("#E69F00", "square")]
@@ -66,9 +82,9 @@ def nice_step(span: float, ticks: int = 5) -> float:
 
 
 def indicator_chart(indicator: Indicator, row_label: Callable[[str, str | None], str],
-                    number: Callable[[float], str], guide_label: Callable[[str, float], str]) -> Chart | None:
-    """A line per organisation (or series) over the years, with baseline and numeric targets as guides;
-    None when there are not two dated numbers to draw."""
+                    number: Callable[[float], str], guide_label: Callable[[str, float], str], frame: Frame = WIDE) -> Chart | None:
+    """A line per organisation (or series) over the years, with baseline and numeric targets as guides,
+    drawn in `frame`; None when there are not two dated numbers to draw."""
     years = indicator.years()
     series = []
     for who, part in indicator.rows():
@@ -80,57 +96,22 @@ def indicator_chart(indicator: Indicator, row_label: Callable[[str, str | None],
     guides_raw = ([("baseline", indicator.baseline)] if indicator.baseline is not None else []) + [
         ("target", t.value) for t in indicator.targets if t.value is not None]
     top_value = max([v for _, points in series for _, v in points] + [v for _, v in guides_raw] + [1])
-    step = nice_step(top_value)
+    step = nice_step(top_value, frame.ticks)
     y_max = step * math.ceil(top_value / step)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_w, plot_h = frame.width - frame.left - frame.right, frame.height - frame.top - frame.bottom
 
     def x(year: int) -> float:
-        return LEFT + plot_w * (years.index(year) / (len(years) - 1))
+        return frame.left + plot_w * (years.index(year) / (len(years) - 1))
 
     def y(value: float) -> float:
-        return TOP + plot_h * (1 - value / y_max)
+        return frame.top + plot_h * (1 - value / y_max)
 
     lines = tuple(
         Line(label, *STYLES[i % len(STYLES)], tuple(Point(x(yr), y(v), number(v)) for yr, v in points))
         for i, (label, points) in enumerate(series))
     return Chart(
-        WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM,
+        frame.width, frame.height, frame.left, frame.right, frame.top, frame.bottom,
         x_ticks=tuple((x(yr), str(yr)) for yr in years),
         y_ticks=tuple((y(v), number(v)) for v in (step * k for k in range(int(y_max / step) + 1))),
         lines=lines,
         guides=tuple(Guide(y(v), guide_label(kind, v), kind) for kind, v in guides_raw))
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value_label: str
-    y: float
-    width: float
-    colour: str
-
-
-@dataclass(frozen=True)
-class BarChart:
-    width: int
-    height: int
-    label_width: int
-    bar_height: int
-    bars: tuple[Bar, ...]
-
-
-BAR_COLOURS = {"agree": "#1b5e20", "partially-agree": "#8d6e00", "disagree": "#b71c1c", "completed": "#1b5e20",
-               "ongoing": "#0d47a1", "not-started": "#616161", "dropped": "#b71c1c", "overdue": "#b71c1c",
-               "unreported": "#6d4c41", "due-soon": "#8d6e00", "on-track": "#0d47a1", "closed": "#1b5e20"}
-
-
-def bar_chart(items: list[tuple[str, str, int]], number: Callable[[float], str]) -> BarChart | None:
-    """Horizontal bars, one per (key, label, count); None when everything is zero."""
-    if not any(count for _, _, count in items):
-        return None
-    label_width, bar_height, gap, width = 200, 22, 10, 520
-    top = max(count for _, _, count in items)
-    room = width - label_width - 60
-    bars = tuple(Bar(label, number(count), i * (bar_height + gap), room * count / top, BAR_COLOURS.get(key, "#3f51b5"))
-                 for i, (key, label, count) in enumerate(items))
-    return BarChart(width, len(items) * (bar_height + gap), label_width, bar_height, bars)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Action, Evaluation, FollowUp, Position, Status
+from .model import Action, Assignment, Evaluation, FollowUp, Position, Status
 
 NO_STATUS = "none"  # the key of actions without a published status
 
@@ -45,3 +45,9 @@ def by_timing(actions: Iterable[Action]) -> Counts:
 def by_follow_up(actions: Iterable[Action], as_of: datetime.date) -> Counts:
     found = Counter(a.follow_up(as_of).value for a in actions)
     return Counts(tuple((f.value, found[f.value]) for f in FollowUp))
+
+
+def positions_of(rows: Iterable[Assignment]) -> Counts:
+    """The management's position on the recommendation of each action (Assignment), in display order."""
+    found = Counter(r.position.value if (r := row.evaluation.response(row.action.recommendation)) else NO_STATUS for row in rows)
+    return Counts(tuple((k, found[k]) for k in [*(p.value for p in Position), NO_STATUS]))

@@ -59,6 +59,7 @@ from .yamlsource import Document, read_yaml
 
 EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "indicators.yml", "report")
 NARRATIVES = ("introduction",)
+SHORT_TITLE_MAX = 48
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COUNTRIES = frozenset(code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
 
@@ -90,12 +91,28 @@ def load_site(content_dir: Path, *, strict: bool = False, gaps: list[Gap] | None
         for folder in set(_LOADED) - seen:
             if folder.parent == evaluations_dir:
                 del _LOADED[folder]
+        _check_short_titles(evaluations_dir, evaluations, problems)
     if gaps is not None:
         gaps.extend(sorted(problems.gaps))
     if strict:
         problems.items += [gap.as_problem() for gap in problems.gaps]
     problems.raise_if_any()
     return Site(tuple(organisations.values()), tuple(evaluations))
+
+
+def _check_short_titles(evaluations_dir: Path, evaluations: list[Evaluation], problems: Problems) -> None:
+    """Short titles name an evaluation in page titles and link previews: two alike would make them ambiguous."""
+    first: dict[tuple[str, str], str] = {}
+    for ev in evaluations:
+        for lang in LANGS:
+            name = ev.short.shown(lang).text
+            other = first.setdefault((lang, name), ev.slug)
+            if other != ev.slug:
+                path = evaluations_dir / ev.slug / "evaluation.yml"
+                doc = read_yaml(path, Problems())
+                problems.add(path, doc.line(("short_title",)) if doc else 1,
+                             f"the short title '{name}' ({lang}) is also the one of {other} — give each evaluation its own short title")
+                break
 
 
 _LOADED: dict[Path, tuple[str, Evaluation | None, list[Problem], list[Gap]]] = {}
@@ -250,6 +267,7 @@ class _EvaluationLoader:
         return dict(
             slug=self.folder.name,
             title=self._text(data["title"], doc, ("title",)),
+            short_title=self._short_title(data, doc),
             kind=EvaluationKind(data["kind"]),
             original_language=self.original,
             summary=self._text(data["summary"], doc, ("summary",)),
@@ -271,6 +289,17 @@ class _EvaluationLoader:
                                parse_date(g.get("to"), doc, ("interviews", i, "to"), self.problems))
                 for i, g in enumerate(data.get("interviews", ()))),
         )
+
+    def _short_title(self, data: dict, doc: Document) -> Text | None:
+        if "short_title" not in data:
+            return None
+        text = self._text(data["short_title"], doc, ("short_title",))
+        for lang, value in text.values.items():
+            if len(value) > SHORT_TITLE_MAX:
+                self.problems.add(doc.path, doc.line(("short_title", lang)),
+                                  f"the short title is {len(value)} characters long — keep it to {SHORT_TITLE_MAX}, "
+                                  "it is shown where space is short (dashboards, tables, link previews)")
+        return text
 
     def _recommendations(self, src: Source) -> tuple[tuple[Group, ...], tuple[Recommendation, ...]]:
         doc = src.doc

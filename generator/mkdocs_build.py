@@ -52,6 +52,10 @@ def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, 
             "live_reload": live_reload,
             "ui": {
                 "choose_language": _("Choose a language"),
+                "not_found": _("Page not found"),
+                "not_found_help": _("There is no page at this address. It may have moved, or the link may be mistyped."),
+                "home": _("Home"),
+                "all_evaluations": _("All evaluations"),
                 "more_results": _("Show more results"),
                 "search_failed": _("Search is not available right now."),
                 "site_description": _("Evaluations of Belgian development cooperation programmes: recommendations, management responses "

@@ -329,6 +329,12 @@ class Report:
     def has(self, number: int) -> bool:
         return number in self._chapter_of
 
+    def paragraph_text(self, number: int, lang: str) -> Shown:
+        """The text of paragraph `number` as a reader of `lang` gets it (a repeat shows the text it repeats)."""
+        blocks, shown_lang, fallback = self.chapter_of(number).blocks(lang)
+        text = next(b.text for b in blocks if isinstance(b, Paragraph) and b.number == number)
+        return Shown(text, shown_lang, fallback)
+
     def duplicates_of(self, number: int) -> tuple[int, ...]:
         """Paragraphs that repeat paragraph `number` (shown only as links to it)."""
         return self._duplicated_as.get(number, ())
@@ -527,6 +533,7 @@ class Evaluation:
     original_language: str
     summary: Text
     programme: Programme
+    short_title: Text | None = None  # for narrow places: dashboards, tables, link previews
     commissioner: tuple[str, ...] = ()
     evaluator: tuple[str, ...] = ()
     date: PartialDate | None = None
@@ -548,6 +555,19 @@ class Evaluation:
     questions: tuple[Question, ...] = ()
     objectives: tuple[Objective, ...] = ()
     indicators_note: Text | None = None  # about the logical framework as a whole
+
+    @property
+    def short(self) -> Text:
+        """The name to use where space is short: the short title, else the title."""
+        return self.short_title or self.title
+
+    def units_in_charge(self, rec_id: str) -> tuple[str, ...]:
+        """The organisations and units in charge of a recommendation's actions, in the order they first appear."""
+        return tuple(dict.fromkeys(org for action in self.actions_for(rec_id) for org in action.in_charge))
+
+    def next_due(self, rec_id: str) -> Action | None:
+        """The open action of a recommendation that falls due first: what a reader checks first."""
+        return min((a for a in self.actions_for(rec_id) if a.is_open), key=lambda a: a.due_date, default=None)
 
     def indicators_at(self, number: int) -> tuple[Indicator, ...]:
         """The indicators whose data paragraph `number` cites."""
@@ -642,6 +662,11 @@ class Site:
 
     def organisation(self, org_id: str) -> Organisation:
         return self._organisations_by_id[org_id]
+
+    def newest_first(self) -> tuple[Evaluation, ...]:
+        """Evaluations by the date they were published on this site, newest first; undated ones last."""
+        dated = sorted((e for e in self.evaluations if e.published), key=lambda e: e.published, reverse=True)
+        return (*dated, *(e for e in self.evaluations if not e.published))
 
     def evaluation(self, slug: str) -> Evaluation:
         return next(e for e in self.evaluations if e.slug == slug)

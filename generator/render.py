@@ -16,9 +16,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, dashboards, feeds, i18n, opendata, text, urls
+from . import charts, dashboards, feeds, i18n, opendata, preview, text, typography, urls
 from .load_report import REFERENCE
-from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site
+from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site, Text
 from .paths import WORK
 
 PAGE_TEMPLATES = Path("pages")
@@ -42,6 +42,7 @@ class Page:
 def site_pages(site: Site) -> list[Page]:
     """Every page of one language's tree; the same list in every language."""
     pages = [Page(urls.home(), "home.md.j2", in_nav=True),
+             Page(urls.evaluations(), "evaluations.md.j2", in_nav=True),
              Page(urls.all_actions(), "all_actions.md.j2", in_nav=True),
              Page(urls.dashboard(), "dashboard.md.j2", in_nav=True),
              Page(urls.organisations(), "organisations.md.j2", in_nav=True),
@@ -63,6 +64,7 @@ def site_pages(site: Site) -> list[Page]:
             pages.append(Page(urls.tables(ev), "tables.md.j2", {"ev": ev}))
         if ev.objectives:
             pages.append(Page(urls.indicators(ev), "indicators.md.j2", {"ev": ev}))
+        pages.append(Page(urls.preview_image(ev), "preview.txt.j2", {"ev": ev}))
     return pages
 
 
@@ -73,8 +75,8 @@ def navigation(lang: str) -> list[Any]:
     Titles are given here, not read from the pages, so that a build of only the changed pages
     (MkDocs' dirty build) still has every title."""
     _ = i18n.translations(lang).gettext
-    entries = [(_("All evaluations"), urls.home()), (_("All actions"), urls.all_actions()), (_("Follow-up dashboard"), urls.dashboard()),
-               (_("Organisations and units"), urls.organisations()), (_("Open data"), urls.data())]
+    entries = [(_("Home"), urls.home()), (_("Evaluations"), urls.evaluations()), (_("All actions"), urls.all_actions()),
+               (_("Follow-up dashboard"), urls.dashboard()), (_("Organisations"), urls.organisations()), (_("Open data"), urls.data())]
     return [{title: urls.source_file(url)} for title, url in entries]
 
 
@@ -96,9 +98,9 @@ def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)
-    env.globals.update(lang=lang, langs=LANGS, urls=urls)
+    env.globals.update(lang=lang, langs=LANGS, urls=urls, colon=typography.for_language(":", lang))
     env.filters.update(
-        shown=lambda value: value.shown(lang),
+        shown=partial(_typeset, lang=lang),
         number=partial(i18n.format_number, lang=lang),
         percent=partial(i18n.format_percent, lang=lang),
         date=partial(i18n.format_date, lang=lang),
@@ -109,6 +111,7 @@ def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
         md_inline=lambda shown: text.to_inline_html(shown.text),
         md_escape=text.md_escape,
         plain=_plain,
+        lower_first=_lower_first,
         yaml_str=_yaml_str,
         in_evaluation=lambda actions, ev: [Assignment(ev, act) for act in actions],
     )
@@ -122,6 +125,8 @@ def add_site_filters(env: jinja2.Environment, site: Site, lang: str) -> None:
         return (org.short or org.name).shown(lang).text
 
     env.filters["org_short"] = org_short
+    env.filters["org_short_names"] = lambda ids: {org_id: org_short(org_id) for org_id in ids}
+    env.filters["short_titles"] = lambda slugs: {slug: site.evaluation(slug).short.shown(lang).text for slug in slugs}
     _ = i18n.translations(lang).gettext
 
     def row_label(who: str, series_id: str | None, indicator: Indicator | None = None) -> str:
@@ -131,19 +136,31 @@ def add_site_filters(env: jinja2.Environment, site: Site, lang: str) -> None:
             return label if len(indicator.rows()) == len(indicator.series) else f"{name}: {label}"
         return name
 
-    def chart(indicator: Indicator) -> charts.Chart | None:
+    def chart(indicator: Indicator, narrow: bool = False) -> charts.Chart | None:
         def guide(kind: str, value: float) -> str:
             return (_("Baseline") if kind == "baseline" else _("Target")) + " " + i18n.format_number(value, lang)
 
         return charts.indicator_chart(indicator, lambda who, part: row_label(who, part, indicator),
-                                      lambda v: i18n.format_number(v, lang), guide)
+                                      lambda v: i18n.format_number(v, lang), guide, charts.NARROW if narrow else charts.WIDE)
 
-    env.globals.update(row_label=row_label, indicator_chart=chart,
-                       bar_chart=lambda items: charts.bar_chart(items, lambda v: i18n.format_number(v, lang)))
+    env.globals.update(row_label=row_label, indicator_chart=chart)
+
+
+def _typeset(value: Text, lang: str) -> Shown:
+    """A text as the reader of `lang` gets it, typeset for the language it is shown in (French spacing)."""
+    shown = value.shown(lang)
+    return Shown(typography.for_language(shown.text, shown.lang), shown.lang, shown.fallback)
 
 
 def _plain(value: Shown | str) -> str:
     return text.plain(value.text if isinstance(value, Shown) else value)
+
+
+def _lower_first(value: str) -> str:
+    """A label used inside a sentence or brackets: "Effectiveness of policy work" → "effectiveness of policy work".
+    Words in capitals (acronyms such as "M&E") keep their case."""
+    first = value.split(" ", 1)[0]
+    return value if first.isupper() or not value else value[0].lower() + value[1:]
 
 
 def _yaml_str(value: str) -> Markup:
@@ -156,8 +173,8 @@ def _yaml_str(value: str) -> Markup:
 
 
 def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = "/",
-                    as_of: datetime.date | None = None, keep: Collection[str] = ()) -> dict[str, str]:
-    """The page tree of one language: source path → text, but for the pages in `keep` (still
+                    as_of: datetime.date | None = None, keep: Collection[str] = ()) -> dict[str, str | bytes]:
+    """The page tree of one language: source path → text (bytes for pictures), but for the pages in `keep` (still
     current from an earlier run). `site_url` is the public address of the site, for the places that
     need an absolute link (citation, feeds); `as_of` is the date against which due dates are judged
     (default: today)."""
@@ -171,15 +188,23 @@ def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = 
             continue
         template = env.get_template(str(PAGE_TEMPLATES / page.template))
         link = partial(_link, start=page.url)
-        files[page.source] = template.render(site=site, page=page, **page.context, link=link,
-                                             refs=partial(_paragraph_refs, link=link))
+        rendered = template.render(site=site, page=page, **page.context, link=link, refs=partial(_paragraph_refs, link=link))
+        files[page.source] = _picture(rendered, page.context["ev"]) if page.source.endswith(".png") else rendered
     return files
 
 
-def _paragraph_refs(markdown_text: str, ev: Evaluation, link: Callable[[str], str]) -> Markup:
-    """`[§94]` in a report's Markdown → a link to paragraph 94 wherever it is (the loader checked it exists).
-    The result is the author's Markdown, passed on as it is (not HTML-escaped)."""
-    return Markup(REFERENCE.sub(lambda m: f"[§{m[1]}]({link(urls.paragraph(ev, int(m[1])))})", markdown_text))
+def _picture(words: str, ev: Evaluation) -> bytes:
+    """A link-preview picture from the lines its template wrote (templates/pages/preview.txt.j2)."""
+    site_name, title, subtitle, *lines = [line for line in words.splitlines() if line.strip()]
+    segments = [(key, n) for key, n in dashboards.by_status(ev.actions).items if n] if ev.has_response else []
+    return preview.draw(preview.PreviewText(site_name, title, subtitle, lines, segments))
+
+
+def _paragraph_refs(markdown_text: str, ev: Evaluation, lang: str, link: Callable[[str], str]) -> Markup:
+    """`[§94]` in a report's Markdown (in language `lang`) → a link to paragraph 94 wherever it is (the loader
+    checked it exists). The result is the author's Markdown, typeset for its language, not HTML-escaped."""
+    typeset = typography.for_language(markdown_text, lang)
+    return Markup(REFERENCE.sub(lambda m: f"[§{m[1]}]({link(urls.paragraph(ev, int(m[1])))})", typeset))
 
 
 def _link(target: str, start: str) -> str:

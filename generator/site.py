@@ -302,7 +302,7 @@ def _generate(site: Site, lang: str, settings: Settings, options: BuildOptions) 
     return Tree(lang, config_path, tuple(changed), added_or_removed or config_changed)
 
 
-def sync_tree(root: Path, files: dict[str, str], keep: Collection[str] = ()) -> tuple[list[str], bool]:
+def sync_tree(root: Path, files: dict[str, str | bytes], keep: Collection[str] = ()) -> tuple[list[str], bool]:
     """Make `root` hold exactly `files` and the files named in `keep` (left as they are), touching
     only files whose text changed (MkDocs and live reload then see real changes only). Returns the
     names written or removed, and whether any file was added or removed."""
@@ -325,10 +325,10 @@ def sync_tree(root: Path, files: dict[str, str], keep: Collection[str] = ()) -> 
     return changed, removed or added
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write `text` unless the file already holds it; True when it wrote. Bytes are compared, since
+def write_if_changed(path: Path, text: str | bytes) -> bool:
+    """Write `text` (or bytes) unless the file already holds it; True when it wrote. Bytes are compared, since
     reading text would turn the CRLF line ends of calendar.ics into LF and never match."""
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)

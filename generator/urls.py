@@ -16,8 +16,12 @@ def home() -> str:
     return ""
 
 
+def evaluations() -> str:
+    return "evaluations/"
+
+
 def evaluation(ev: Evaluation) -> str:
-    return f"evaluations/{ev.slug}/"
+    return f"{evaluations()}{ev.slug}/"
 
 
 def recommendations(ev: Evaluation) -> str:
@@ -64,6 +68,11 @@ def chapter(ev: Evaluation, chapter_id: str) -> str:
 def paragraph(ev: Evaluation, number: int) -> str:
     """The permanent address of a numbered paragraph: its chapter page, anchor `#p-N`."""
     return f"{chapter(ev, ev.report.chapter_of(number).id)}#p-{number}"
+
+
+def preview_image(ev: Evaluation) -> str:
+    """The evaluation's link-preview image (Open Graph), drawn at build time in each language."""
+    return f"{evaluation(ev)}preview.png"
 
 
 def tables(ev: Evaluation) -> str:

@@ -96,6 +96,7 @@ def test_indicators_page(built_site, indicators, lang):
     assert {f"indicator-{i}" for i in indicators} <= info.ids
     html = path.read_text(encoding="utf-8")
     assert {"nl": "7.735", "fr": "7\u202f735", "en": "7,735"}[lang] in html
-    assert html.count('<svg class="es-chart"') >= 10 and html.count("<desc id=") == html.count('<svg class="es-chart"')
+    wide, narrow = html.count('<svg class="es-chart es-chart--wide"'), html.count('<svg class="es-chart es-chart--narrow"')
+    assert wide >= 10 and narrow == wide and html.count("<desc id=") == wide + narrow  # each chart drawn for wide and narrow screens
     report = page(built_site / lang / "evaluations" / SLUG / "report" / "findings-movement" / "index.html")
     assert any(href.endswith("indicators/#indicator-sdn1-i1") for href in report.links)

@@ -26,7 +26,7 @@ def test_missing_translation_falls_back_with_notice_and_lang(site_model):
     site2 = replace(site_model, evaluations=(ev2,))
     page = render.render_language(site2, "fr", TEMPLATES)[f"evaluations/{SLUG}/recommendations/r4/index.md"]
     assert '<div lang="en">\n<p>Only <strong>English</strong> here.</p>' in page
-    assert "Pas encore traduit : affiché dans la langue originale (anglais)." in page
+    assert "Pas encore traduit\u202f: affiché dans la langue originale (anglais)." in page
     assert '<span lang="en">English title</span> <small class="es-fallback">(non traduit)</small>' in page
     english = render.render_language(site2, "en", TEMPLATES)[f"evaluations/{SLUG}/recommendations/r4/index.md"]
     assert "Not yet translated" not in english
@@ -37,8 +37,8 @@ def test_titles_are_escaped_in_headings(site_model):
     rec = replace(ev.recommendation("r1"), title=Text({"en": "A <b>bold</b> *claim* # here", "nl": "x", "fr": "x"}, "en"))
     site2 = replace(site_model, evaluations=(replace(ev, recommendations=(rec, *ev.recommendations[1:])),))
     page = render.render_language(site2, "en", TEMPLATES)[f"evaluations/{SLUG}/recommendations/r1/index.md"]
-    assert r"# Recommendation 1: A &lt;b&gt;bold&lt;/b&gt; \*claim\* \# here" in page
-    assert 'title: "Recommendation 1: A <b>bold</b> *claim* # here"' in page
+    assert r"# A &lt;b&gt;bold&lt;/b&gt; \*claim\* \# here" in page
+    assert 'search_title: "Recommendation 1: A <b>bold</b> *claim* # here"' in page
 
 
 def test_relative_links():
@@ -53,5 +53,5 @@ def test_front_matter_is_valid_yaml_with_plain_description(site_model):
 
     page = render.render_language(site_model, "fr", TEMPLATES)[f"evaluations/{SLUG}/recommendations/r7/index.md"]
     meta = yaml.safe_load(page.split("---")[1])
-    assert meta["title"].startswith("Recommandation 7 : ") or meta["title"].startswith("Recommandation 7: ")
+    assert meta["title"] == "Recommandation 7 · WSM évaluation à mi-parcours 2022-2026"  # names the evaluation: unique in the site
     assert "<" not in meta["description"] and len(meta["description"]) <= 200

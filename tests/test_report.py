@@ -114,12 +114,13 @@ def test_event_without_date_and_unknown_chapter(report_content):
 def test_chapter_page_in_a_fallback_language():
     site = load_site(FIXTURE)
     page = render.render_language(site, "fr", TEMPLATES)["evaluations/sample-final/report/findings/index.md"]
-    assert "Pas encore traduit : affiché dans la langue originale (néerlandais)." in page
+    assert "Pas encore traduit\u202f: affiché dans la langue originale (néerlandais)." in page
     assert '<div lang="nl" markdown="1">' in page
     assert "{: #p-3 .es-para }" in page and "{: #s-3-1 }" in page
     assert "<th scope=\"col\">Année</th>" in page and '<span lang="nl">Schone kleren</span>' in page
     assert '<time datetime="2022-02">février 2022</time>' in page
-    assert "Même texte qu'au [§2](../summary/#p-2)" in page
+    repeat = page[page.index("[§6](#p-6)"): page.index("{: #p-6 .es-para .es-para--repeat }")]
+    assert "Tweede paragraaf" in repeat and "[même texte que le §2](../summary/#p-2)" in repeat  # the text in full, linked to its twin
     summary = render.render_language(site, "en", TEMPLATES)["evaluations/sample-final/report/summary/index.md"]
     assert "[§5](../findings/#p-5)" in summary and "repeated as §6" in summary and "lang=" not in summary.split("---")[2][:200]
 

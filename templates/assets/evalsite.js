@@ -35,6 +35,7 @@
 
 /* Shareable filters: a form over a table of actions whose rows carry data-* attributes. The choice
    lives in the page address (?status=ongoing&organisation=wsm-bsd), so a filtered view is a link.
+   A value in the address that the filter does not offer is shown as a notice, never silently dropped.
    Without JavaScript the form stays hidden and the table is complete. */
 (function () {
   "use strict";
@@ -42,6 +43,9 @@
   if (!form) return;
   var rows = Array.prototype.slice.call(document.querySelectorAll("#" + form.getAttribute("data-filter-table") + " tbody tr"));
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var count = document.querySelector(".es-filter-count");
+  var empty = document.querySelector(".es-filter-empty");
+  var notices = form.querySelector(".es-filter-notices");
   var attribute = {evaluation: "evaluation", organisation: "organisations", position: "position",
                    status: "status", timing: "timing", "follow-up": "followUp"};
   function matches(row, name, value) {
@@ -58,22 +62,108 @@
       row.hidden = !keep;
       if (keep) shown += 1;
     });
-    form.querySelector(".es-filter-count").textContent = form.getAttribute("data-count")
-      .replace("{shown}", shown).replace("{total}", rows.length);
+    count.textContent = form.getAttribute("data-count").replace("{shown}", shown).replace("{total}", rows.length);
+    empty.hidden = shown > 0;
     if (updateAddress) {
+      notices.replaceChildren();
       var query = params.toString();
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+  }
+  function say(text, link) {
+    var p = document.createElement("p");
+    p.textContent = text;
+    if (link) { p.append(" "); p.appendChild(link); }
+    notices.appendChild(p);
+  }
+  /* A value the select does not offer: one of the filter's known values (a status no action has yet, an
+     organisation in charge of nothing) is added and applied, so the empty result says so; anything else
+     is named in a notice and left out. */
+  function offer(select, wanted) {
+    var known = JSON.parse(select.getAttribute("data-known") || "{}");
+    if (!Object.prototype.hasOwnProperty.call(known, wanted)) {
+      var label = select.closest("label").firstChild.textContent.trim();
+      say(form.getAttribute("data-unknown").replace("{value}", wanted).replace("{filter}", label));
+      return;
+    }
+    select.add(new Option(known[wanted], wanted));
+    select.value = wanted;
+    if (select.name === "organisation") {
+      var link = document.createElement("a");
+      link.href = form.getAttribute("data-organisation-page") + encodeURIComponent(wanted) + "/";
+      link.textContent = form.getAttribute("data-see-page");
+      say(form.getAttribute("data-no-actions").replace("{name}", known[wanted]), link);
     }
   }
   var initial = new URLSearchParams(location.search);
   selects.forEach(function (select) {
     var wanted = initial.get(select.name);
     if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
+    else if (wanted) offer(select, wanted);
     select.addEventListener("change", function () { apply(true); });
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
   apply(false);
+})();
+
+/* Sortable action tables: an "Order" choice above each table with more than one row (by due date, by
+   status, or as in the plan); the sorted column says so (aria-sort). Without JavaScript the rows keep
+   the order of the plan. */
+(function () {
+  "use strict";
+  var STATUS_ORDER = {"not-started": 0, "ongoing": 1, "none": 2, "completed": 3, "dropped": 4};
+  document.querySelectorAll("table[data-sortable]").forEach(function (table, n) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var heads = Array.prototype.slice.call(table.querySelectorAll("thead th[data-sort]"));
+    var bar = document.createElement("div");
+    bar.className = "es-sort";
+    var label = document.createElement("label");
+    var select = document.createElement("select");
+    label.textContent = table.getAttribute("data-sort-label");
+    label.htmlFor = select.id = "es-sort-" + n;
+    var options = [["", table.getAttribute("data-sort-source")]].concat(heads.map(function (th) {
+      return [th.getAttribute("data-sort"), th.textContent.trim()];
+    }));
+    options.forEach(function (pair) {
+      var option = document.createElement("option");
+      option.value = pair[0];
+      option.textContent = pair[1];
+      select.appendChild(option);
+    });
+    function key(row, by) {
+      return by === "due" ? row.dataset.due : String(STATUS_ORDER[row.dataset.status]) + row.dataset.due;
+    }
+    select.addEventListener("change", function () {
+      var by = select.value;
+      var sorted = by ? rows.slice().sort(function (a, b) { return key(a, by) < key(b, by) ? -1 : key(a, by) > key(b, by) ? 1 : 0; }) : rows;
+      sorted.forEach(function (row) { body.appendChild(row); });
+      heads.forEach(function (th) {
+        if (th.getAttribute("data-sort") === by) th.setAttribute("aria-sort", "ascending");
+        else th.removeAttribute("aria-sort");
+      });
+    });
+    bar.appendChild(label);
+    bar.appendChild(select);
+    table.parentNode.insertBefore(bar, table);
+  });
+})();
+
+/* The language switcher keeps what the reader is looking at: the filters in the address (?status=...)
+   and the place in the page (#p-110). Its links are rewritten when they are followed, and the click
+   goes no further: Material's own handler would send it to a page it guesses from the sitemaps. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+    if (!link) return;
+    var target = new URL(link.getAttribute("href"), location.href);
+    target.search = location.search;
+    target.hash = location.hash;
+    link.href = target.href;
+    event.stopPropagation();
+  }, true);
 })();
 
 /* Search, in Material's dialog, over this language's Pagefind index (partials/search.html says
@@ -109,9 +199,12 @@
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     li.innerHTML = '<a class="md-search-result__link"><article class="md-search-result__article md-typeset">' +
-      '<p class="es-search-title"></p><p class="es-search-excerpt"></p></article></a>';
+      '<p class="es-search-title"></p><p class="es-search-evaluation"></p><p class="es-search-excerpt"></p></article></a>';
     li.querySelector("a").href = best && best.url ? best.url : page.url;
     li.querySelector(".es-search-title").textContent = page.meta.title;
+    var evaluation = li.querySelector(".es-search-evaluation");
+    if (page.meta.evaluation) evaluation.textContent = page.meta.evaluation;
+    else evaluation.remove();
     li.querySelector(".es-search-excerpt").innerHTML = page.excerpt;  /* Pagefind escapes the text and adds <mark> */
     return li;
   }
@@ -170,6 +263,9 @@
       event.preventDefault();
       (at === 0 ? input : all[at - 1]).focus();
     }
+  });
+  box.addEventListener("focusout", function (event) {
+    if (toggle.checked && event.relatedTarget && !box.contains(event.relatedTarget)) toggle.checked = false;
   });
   document.addEventListener("keydown", function (event) {
     var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");

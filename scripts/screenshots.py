@@ -1,0 +1,61 @@
+"""What a reader sees first on every page kind, wide (1280×900) and narrow (360×740), as PNG files in
+docs/screenshots/ (`make screenshots`).
+
+A record for reviewing the design, not a test: it builds the bundled site with a fixed as-of date (the
+same pictures from the same content), serves it on a free local port and photographs the first screen
+of each page in Debian's Chromium. The browser tests (tests/test_reader.py) check the same pages.
+"""
+from __future__ import annotations
+
+import datetime
+import socket
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from evalsite.site import BuildOptions, build  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+AS_OF = datetime.date(2026, 11, 27)
+SCREENS = {"wide": (1280, 900), "narrow": (360, 740)}
+WSM, FINAL = "evaluations/wsm-2022-2026-midterm", "evaluations/fos-solsoc-ifsi-2017-2021-final"
+PAGES = {  # file name: address, in English
+    "home": "en/", "evaluations": "en/evaluations/", "evaluation": f"en/{WSM}/", "recommendations": f"en/{WSM}/recommendations/",
+    "recommendation": f"en/{WSM}/recommendations/r7/", "action-plan": f"en/{WSM}/actions/", "action": f"en/{WSM}/actions/7.1/",
+    "follow-up": f"en/{WSM}/dashboard/", "all-actions": "en/actions/", "dashboard": "en/dashboard/",
+    "organisations": "en/organisations/", "organisation": "en/organisations/wsm-bsd/", "final-evaluation": f"en/{FINAL}/",
+    "final-recommendation": f"en/{FINAL}/recommendations/policy-3/", "report": f"en/{FINAL}/report/",
+    "chapter": f"en/{FINAL}/report/conclusions/", "tables": f"en/{FINAL}/tables/", "indicators": f"en/{FINAL}/indicators/",
+    "data": "en/data/", "not-found": "en/404.html", "language-choice": "",
+}
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        site = Path(tmp) / "site"
+        build(ROOT / "content", BuildOptions(out_dir=site, site_url=f"http://127.0.0.1:{port}/", work_dir=Path(tmp) / "work", as_of=AS_OF))
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        with serve(site, port) as base:
+            for screen, (width, height) in SCREENS.items():
+                page = browser.new_page(viewport={"width": width, "height": height})
+                for name, address in PAGES.items():
+                    page.goto(f"{base}{address}", wait_until="networkidle")
+                    page.screenshot(path=OUT / f"{name}-{screen}.png")
+                page.close()
+        browser.close()
+    print(f"{len(PAGES) * len(SCREENS)} screenshots in {OUT.relative_to(ROOT)}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
