@@ -98,8 +98,10 @@ def new_action(content: Path, slug: str, rec_id: str) -> str:
     root = yaml.compose(text)
     response = next(item for item in _value(root, "responses").value if _scalar(item, "recommendation") == rec_id)
     actions = _value(response, "actions")
-    like = (ev.actions_for(rec_id) or ev.actions or [None])[0]
-    in_charge = like.in_charge if like else ev.response(rec_id).in_charge or (site.organisations[0].id,)
+    # a guess marked TODO: who is in charge of this recommendation's actions, or responsible for it, or of any action
+    siblings, others = ev.actions_for(rec_id), ev.actions
+    in_charge = ((siblings and siblings[0].in_charge) or ev.response(rec_id).in_charge or (others and others[0].in_charge)
+                 or (site.organisations[0].id,))
     values = {"id": new_id, "lang": ev.original_language, "year": datetime.date.today().year, "in_charge": ", ".join(in_charge)}
     if actions is not None and actions.value:
         entry = _env().get_template("action.yml.j2").render(indent=" " * _dash_column(text, actions.value[-1]), **values)
