@@ -10,7 +10,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from .errors import ContentError, Gap
+from .errors import ContentError, Gap, Problem
 from .load import load_site
 
 
@@ -21,13 +21,14 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate the content and list every problem")
     check.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
     check.add_argument("--translations", action="store_true", help="also print, per evaluation and language, which texts are not translated")
-    check.add_argument("--strict", action="store_true", help="count missing translations as errors")
+    check.add_argument("--strict", action="store_true", help="count missing translations and placeholders left from `evalsite new` as errors")
 
     build = commands.add_parser("build", help="check the content and build the site")
     build.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
     build.add_argument("--out", default="site", type=Path, help="output folder (default: site)")
     build.add_argument("--site-url", help="public address of the site, for permalinks and hreflang (default: mkdocs.yml's site_url)")
     build.add_argument("--as-of", type=_day, help="judge due dates against this day (YYYY-MM-DD) instead of today, for reproducible builds")
+    build.add_argument("--draft", action="store_true", help="build even with placeholders left from `evalsite new` (a preview, not for publishing)")
 
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1:8000 and rebuild on every change")
     serve.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
@@ -35,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", default=8000, type=int)
 
-    new = commands.add_parser("new", help="start an evaluation, or add a recommendation or an action with the next free id")
-    new.add_argument("what", choices=["evaluation", "recommendation", "action"])
+    new = commands.add_parser("new", help="start an evaluation or its management response, or add a recommendation or an action with the next free id")
+    new.add_argument("what", choices=["evaluation", "recommendation", "response", "action"])
     new.add_argument("slug", nargs="?", help="the new evaluation's slug (for `new evaluation`)")
     new.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
     new.add_argument("--evaluation", help="the evaluation to add to (its slug)")
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new":
             return _new(args)
         if args.command == "build":
-            return _build(args.content, args.out, args.site_url, args.as_of)
+            return _build(args.content, args.out, args.site_url, args.as_of, args.draft)
         from .serve import serve as run_server
 
         return run_server(args.content, args.out, args.host, args.port)
@@ -63,16 +64,25 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(content: Path, translations: bool, strict: bool) -> int:
     gaps: list[Gap] = []
+    warnings: list[Problem] = []
     try:
-        site = load_site(content, strict=strict, gaps=gaps)
+        site = load_site(content, strict=strict, gaps=gaps, warnings=warnings)
     finally:
         if translations:
             print(translation_report(gaps))
+    _print_warnings(warnings)
     recommendations = sum(len(e.recommendations) for e in site.evaluations)
     actions = sum(len(e.actions) for e in site.evaluations)
     print(f"content is valid: {len(site.evaluations)} evaluations, {recommendations} recommendations, "
-          f"{actions} actions, {len(site.organisations)} organisations")
+          f"{actions} actions, {len(site.organisations)} organisations"
+          + (f"; {len(warnings)} placeholder{'s' if len(warnings) != 1 else ''} to replace before publishing" if warnings else ""))
     return 0
+
+
+def _print_warnings(warnings: list[Problem] | tuple[Problem, ...]) -> None:
+    """Placeholders a draft may have: `path:line: warning: …`, on standard error like problems."""
+    for warning in warnings:
+        print(f"{warning.path}:{warning.line}: warning: {warning.message}", file=sys.stderr)
 
 
 def translation_report(gaps: list[Gap]) -> str:
@@ -100,11 +110,12 @@ def _day(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date written YYYY-MM-DD") from None
 
 
-def _build(content: Path, out: Path, site_url: str | None, as_of: datetime.date | None) -> int:
+def _build(content: Path, out: Path, site_url: str | None, as_of: datetime.date | None, draft: bool) -> int:
     from .site import BuildError, BuildOptions, build
 
     try:
-        build(content, BuildOptions(out_dir=out, site_url=site_url, as_of=as_of))
+        built = build(content, BuildOptions(out_dir=out, site_url=site_url, as_of=as_of, draft=draft))
+        _print_warnings(built.warnings)
     except BuildError as exc:
         print(f"evalsite: the site could not be built; the previous site in {out}/ is unchanged.\n{exc}", file=sys.stderr)
         return 2
@@ -113,7 +124,7 @@ def _build(content: Path, out: Path, site_url: str | None, as_of: datetime.date 
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_action, new_evaluation, new_recommendation
+    from .scaffold import ScaffoldError, new_action, new_evaluation, new_recommendation, new_response
 
     try:
         if args.what == "evaluation":
@@ -126,6 +137,8 @@ def _new(args: argparse.Namespace) -> int:
         elif args.what == "recommendation":
             print(f"added recommendation {new_recommendation(args.content, args.evaluation)} to "
                   f"{args.content}/evaluations/{args.evaluation}/recommendations.yml — fill in its TODOs")
+        elif args.what == "response":
+            print(f"created {new_response(args.content, args.evaluation)} with a response to each recommendation — fill in its TODOs")
         else:
             if not args.recommendation:
                 raise ScaffoldError("say which recommendation the action responds to: --recommendation ID")

@@ -2,6 +2,8 @@
 
 Every check appends to one list so that an author sees all problems at once; nothing in the loader
 raises on the first mistake. `ContentError` carries that list out of the loader when it is not empty.
+Warnings are problems that a draft may have (a placeholder left from `evalsite new`): `evalsite
+check` prints them, `check --strict` and a published build count them as errors.
 """
 from __future__ import annotations
 
@@ -53,9 +55,14 @@ class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
         self.gaps: list[Gap] = []
+        self.warnings: list[Problem] = []
 
     def add(self, path: Path, line: int, message: str) -> None:
         self.items.append(Problem(display_path(path), line, message))
+
+    def warn(self, path: Path, line: int, message: str) -> None:
+        """Record what a draft may have but a published site may not."""
+        self.warnings.append(Problem(display_path(path), line, message))
 
     def gap(self, path: Path, line: int, missing: tuple[str, ...]) -> None:
         """Record a missing translation: not an error, unless the author asks for strict checking."""

@@ -11,7 +11,7 @@ import io
 from functools import cache
 from pathlib import Path
 
-from babel import Locale, dates, numbers
+from babel import Locale, dates, numbers, units
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -43,14 +43,20 @@ def format_percent(value: float, lang: str) -> str:
 
 
 def format_date(value: PartialDate, lang: str) -> str:
-    """A date at the precision it is known: `2022`, `June 2022` or `1 June 2022`, in the reader's language."""
+    """A date at the precision it is known, never more: `2022`, `2nd quarter 2022`, `June 2022` or
+    `1 June 2022`, in the reader's language (`2e kwartaal 2022`, `2e trimestre 2022`)."""
     locale = LOCALE_OF[lang]
-    if value.precision == "year":
-        return str(value.year)
-    day = datetime.date(value.year, value.month or 1, value.day or 1)
-    if value.precision == "month":
-        return dates.format_skeleton("yMMMM", day, locale=locale)
-    return dates.format_date(day, format="long", locale=locale)
+    skeleton = {"year": "y", "quarter": "yQQQQ", "month": "yMMMM"}.get(value.precision)
+    if skeleton:
+        return dates.format_skeleton(skeleton, value.first_day, locale=locale)
+    return dates.format_date(value.first_day, format="long", locale=locale)
+
+
+def format_size(size: int, lang: str) -> str:
+    """A file's size as a reader compares it: `2.1 MB`, `340 kB` (decimal units, as file managers show them)."""
+    if size >= 1_000_000:
+        return units.format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=LOCALE_OF[lang])
+    return units.format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=LOCALE_OF[lang])
 
 
 def format_day(value: datetime.date, lang: str) -> str:

@@ -3,11 +3,14 @@
 Order of work: each YAML file is parsed (yamlsource) and validated against its schema (schema);
 only files that pass are turned into model objects, and then the checks that span files run:
 unique ids, references that resolve, texts present in the original language, dates that exist.
+A file that cannot be read as a whole is reported once, for its own cause: references into it are
+not checked (every one would be a follow-on error that hides the cause).
 """
 from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +45,6 @@ from .model import (
     Timeline,
     Update,
 )
-from .schema import validate
 from .sources import (
     Source,
     check_folder,
@@ -51,10 +53,11 @@ from .sources import (
     parse_date,
     parse_day,
     parse_years,
+    read_markdown,
     read_source,
     require_original,
+    unreadable,
 )
-from .text import SAFE_HTML_HINT, strip_private, unsafe_html
 from .yamlsource import Document, read_yaml
 
 EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "indicators.yml", "report")
@@ -66,26 +69,33 @@ COUNTRIES = frozenset(code for code in Locale("en").territories if re.fullmatch(
 __all__ = ["ContentError", "load_site"]
 
 
-def load_site(content_dir: Path, *, strict: bool = False, gaps: list[Gap] | None = None) -> Site:
-    """The model of everything in `content_dir`; raises ContentError listing every problem. Missing
-    translations go into `gaps` when given, and count as problems when `strict`."""
+def load_site(content_dir: Path, *, strict: bool = False, allow_placeholders: bool = True, as_of: datetime.date | None = None,
+              gaps: list[Gap] | None = None, warnings: list[Problem] | None = None) -> Site:
+    """The model of everything in `content_dir`; raises ContentError listing every problem.
+
+    Missing translations go into `gaps` when given, and count as problems when `strict`.
+    Placeholders left from `evalsite new` go into `warnings`, and count as problems when `strict`
+    or when not `allow_placeholders` (a published build). Dated facts (progress updates, the
+    response's dates) may not lie after `as_of` (default: today)."""
     problems = Problems()
     if not content_dir.is_dir():
         problems.add(content_dir, 1, "this content folder does not exist — give the folder that holds organisations.yml and evaluations/")
         problems.raise_if_any()
-    organisations, aliases = _load_organisations(content_dir / "organisations.yml", problems)
+    as_of = as_of or datetime.date.today()
+    registry = _load_organisations(content_dir / "organisations.yml", problems)
     evaluations = []
     evaluations_dir = content_dir / "evaluations"
     check_folder(content_dir, {"organisations.yml", "evaluations", "README.md"}, problems)
     if evaluations_dir.is_dir():
-        shared = freshness.digest([content_dir / "organisations.yml"], str(Path.cwd()))  # what a folder's load also depends on
+        # what a folder's load also depends on: the registry, where paths are shown from, the as-of date
+        shared = freshness.digest([content_dir / "organisations.yml"], f"{Path.cwd()} {as_of}")
         seen = set()
         for folder in sorted(p for p in evaluations_dir.iterdir()):
             if not folder.is_dir():
                 problems.add(folder, 1, "only evaluation folders belong in evaluations/ — move this file into an evaluation's folder")
                 continue
             seen.add(folder)
-            evaluation = _load_evaluation(folder, organisations, aliases, shared, problems)
+            evaluation = _load_evaluation(folder, registry, as_of, shared, problems)
             if evaluation:
                 evaluations.append(evaluation)
         for folder in set(_LOADED) - seen:
@@ -96,8 +106,12 @@ def load_site(content_dir: Path, *, strict: bool = False, gaps: list[Gap] | None
         gaps.extend(sorted(problems.gaps))
     if strict:
         problems.items += [gap.as_problem() for gap in problems.gaps]
+    if strict or not allow_placeholders:
+        problems.items += problems.warnings
+    elif warnings is not None:
+        warnings.extend(sorted(set(problems.warnings)))
     problems.raise_if_any()
-    return Site(tuple(organisations.values()), tuple(evaluations))
+    return Site(tuple(registry.organisations.values()), tuple(evaluations))
 
 
 def _check_short_titles(evaluations_dir: Path, evaluations: list[Evaluation], problems: Problems) -> None:
@@ -115,22 +129,43 @@ def _check_short_titles(evaluations_dir: Path, evaluations: list[Evaluation], pr
                 break
 
 
-_LOADED: dict[Path, tuple[str, Evaluation | None, list[Problem], list[Gap]]] = {}
+@dataclass(frozen=True)
+class Registry:
+    """organisations.yml as the evaluations see it: the organisations that loaded, every alias with
+    the id it names, and every id the file defines (`known`: None when the file could not be read,
+    so that references into it go unchecked)."""
+
+    organisations: dict[str, Organisation]
+    aliases: dict[str, str]
+    known: frozenset[str] | None
+
+
+_LOADED: dict[Path, tuple[str, Evaluation | None, Problems]] = {}
 """Each evaluation folder's last load in this process, by a digest of its files: a long-running
 preview loads again only the folders that changed (loading one folder depends on nothing else but
 organisations.yml, part of the digest)."""
 
 
-def _load_evaluation(folder: Path, organisations: dict[str, Organisation], aliases: dict[str, str], shared: str,
-                     problems: Problems) -> Evaluation | None:
+def _load_evaluation(folder: Path, registry: Registry, as_of: datetime.date, shared: str, problems: Problems) -> Evaluation | None:
     key = freshness.digest([folder], shared)
     cached = _LOADED.get(folder)
     if cached is None or cached[0] != key:
         own = Problems()
-        cached = _LOADED[folder] = (key, _EvaluationLoader(folder, organisations, aliases, own).load(), own.items, own.gaps)
-    problems.items += cached[2]
-    problems.gaps += cached[3]
+        cached = _LOADED[folder] = (key, _EvaluationLoader(folder, registry, as_of, own).load(), own)
+    problems.items += cached[2].items
+    problems.gaps += cached[2].gaps
+    problems.warnings += cached[2].warnings
     return cached[1]
+
+
+def _raw_action_ids(src: Source | None) -> list[str]:
+    """The ids of every action in response.yml, broken entries included."""
+    if src is None:
+        return []
+    responses = src.doc.data.get("responses")
+    return [a["id"] for item in (responses if isinstance(responses, list) else ()) if isinstance(item, dict)
+            for a in (item.get("actions") if isinstance(item.get("actions"), list) else ())
+            if isinstance(a, dict) and isinstance(a.get("id"), str)]
 
 
 def _links(items: list | None) -> tuple[Link, ...]:
@@ -144,20 +179,24 @@ def _links(items: list | None) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def _load_organisations(path: Path, problems: Problems) -> tuple[dict[str, Organisation], dict[str, str]]:
-    """The registry by id, and each alias with the id it names (aliases double as did-you-mean hints)."""
+def _load_organisations(path: Path, problems: Problems) -> Registry:
+    """The registry by id, and each alias with the id it names (aliases double as did-you-mean hints).
+    An entry that fails the schema is left out, but its id stays known: it is reported once, for itself."""
     if not path.is_file():
         problems.add(path, 1, "organisations.yml is missing — create it with an `organisations:` list (see docs/authoring.md)")
-        return {}, {}
-    doc = read_yaml(path, problems)
-    if doc is None or validate(doc, "organisations", problems):
-        return {}, {}
+        return Registry({}, {}, None)
+    src = read_source(path, "organisations", problems, required=True)
+    if unreadable(path, src, "organisations"):
+        return Registry({}, {}, None)
+    doc = src.doc
     found: dict[str, Organisation] = {}
+    first_line: dict[str, int] = {}
     alias_owner: dict[str, str] = {}
-    for i, item in enumerate(doc.data["organisations"]):
-        where = ("organisations", i)
-        if item["id"] in found:
-            problems.add(doc.path, doc.line(where + ("id",)), f"the id '{item['id']}' is used twice — give each organisation its own id")
+    for where, item in src.items("organisations"):
+        line = doc.line(where + ("id",))
+        if first_line.setdefault(_address(item["id"]), line) != line:
+            problems.add(doc.path, line, f"the id '{item['id']}' is already used at line {first_line[_address(item['id'])]}"
+                                         " — give each organisation its own id")
             continue
         for alias in item.get("aliases", ()):
             if alias_owner.setdefault(alias, item["id"]) != item["id"]:
@@ -168,22 +207,39 @@ def _load_organisations(path: Path, problems: Problems) -> tuple[dict[str, Organ
             id=item["id"], kind=item["kind"], name=own_language_text(item["name"]),
             short=own_language_text(item["short"]) if "short" in item else None,
             aliases=tuple(item.get("aliases", ())), part_of=item.get("part_of"), url=item.get("url"))
-    for i, org in enumerate(found.values()):
-        if org.part_of and org.part_of not in found:
-            problems.add(doc.path, doc.line(("organisations", i, "part_of")),
-                         f"part_of names '{org.part_of}', which is not in this registry{did_you_mean(org.part_of, found)}")
-    return found, alias_owner
+    known = frozenset(_raw_ids(src, "organisations"))
+    for where, item in src.items("organisations"):
+        if item.get("part_of") and item["part_of"] not in known:
+            problems.add(doc.path, doc.line(where + ("part_of",)),
+                         f"part_of names '{item['part_of']}', which is not in this registry{did_you_mean(item['part_of'], known)}")
+    return Registry(found, alias_owner, known)
+
+
+def _raw_ids(src: Source, key: str) -> list[str]:
+    """The ids of every entry under `key`, including entries that failed the schema for another reason."""
+    items = src.doc.data.get(key)
+    if not isinstance(items, list):
+        return []
+    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def _address(entity_id: str) -> str:
+    """Ids that differ only in case share an address (urls.slug): they count as the same id."""
+    return entity_id.lower()
 
 
 class _EvaluationLoader:
     """Loads one evaluation folder; keeps the folder's documents for file:line messages."""
 
-    def __init__(self, folder: Path, organisations: dict[str, Organisation], aliases: dict[str, str],
-                 problems: Problems):
-        self.folder, self.organisations, self.aliases, self.problems = folder, organisations, aliases, problems
+    def __init__(self, folder: Path, registry: Registry, as_of: datetime.date, problems: Problems):
+        self.folder, self.registry, self.as_of, self.problems = folder, registry, as_of, problems
         self.original = "en"
         self.links: list[tuple[Document, tuple, str, tuple[Link, ...]]] = []  # checked once all ids are known
         self.paragraph_refs: list[tuple[Source, tuple, tuple[int, ...]]] = []  # checked once the report is loaded
+        self.first_use: dict[str, str] = {}  # the address of each recommendation and action id → where it was first given
+        # Every id each file defines, broken entries included; None when the file could not be read at all.
+        self.rec_ids: set[str] | None = set()
+        self.action_ids: set[str] | None = set()
 
     def load(self) -> Evaluation | None:
         folder, problems = self.folder, self.problems
@@ -197,9 +253,11 @@ class _EvaluationLoader:
         if meta and meta.ok(("original_language",)) and meta.doc.data.get("original_language") in LANGS:
             self.original = meta.doc.data["original_language"]
         evaluation = self._evaluation(meta) if meta else None
+        self.rec_ids = None if recs is None or unreadable(recs.doc.path, recs, "recommendations") else set(_raw_ids(recs, "recommendations"))
+        self.action_ids = None if unreadable(folder / "response.yml", resp, "responses") else set(_raw_action_ids(resp))
         groups, recommendations = self._recommendations(recs) if recs else ((), ())
-        responses, actions, response_date = self._responses(resp, recommendations) if resp else (None, (), None)
-        self._check_links(recommendations, actions)
+        response_parts = self._responses(resp) if resp else {}
+        self._check_links()
         introduction = self._narrative("introduction")
         tables_src = read_source(folder / "tables.yml", "tables", problems, required=False)
         timelines_src = read_source(folder / "timelines.yml", "timelines", problems, required=False)
@@ -208,48 +266,64 @@ class _EvaluationLoader:
         timelines = load_timelines(timelines_src, self.original, problems, self.paragraph_refs) if timelines_src else ()
         questions, answered_in = load_framework(framework_src, self.original, problems) if framework_src else ((), [])
         indicators_src = read_source(folder / "indicators.yml", "indicators", problems, required=False)
-        objectives, indicators_note = (load_indicators(indicators_src, self.original, self.organisations, problems, self.paragraph_refs)
+        objectives, indicators_note = (load_indicators(indicators_src, self.original, self.registry.known, problems, self.paragraph_refs)
                                        if indicators_src else ((), None))
+        before = len(problems.items)
         report, placements = load_report(folder / "report", self.original, problems)
-        self._check_report_links(report, placements, tables, timelines, framework_src, answered_in)
+        self._check_report_links(report if len(problems.items) == before else None, placements,
+                                 None if unreadable(folder / "tables.yml", tables_src, "tables") else tables,
+                                 None if unreadable(folder / "timelines.yml", timelines_src, "timelines") else timelines,
+                                 framework_src, answered_in)
         sources = (meta, recs, resp, tables_src, timelines_src, framework_src, indicators_src)
         if evaluation is None or recs is None or any(src.broken for src in sources if src):
             return None
-        return Evaluation(**evaluation, introduction=introduction, groups=groups,
-                          recommendations=recommendations, responses=responses, response_date=response_date,
-                          actions=actions, report=report, tables=tables, timelines=timelines, questions=questions,
-                          objectives=objectives, indicators_note=indicators_note)
+        return Evaluation(**evaluation, introduction=introduction, groups=groups, recommendations=recommendations,
+                          **response_parts, report=report, tables=tables, timelines=timelines,
+                          questions=questions, objectives=objectives, indicators_note=indicators_note)
 
-    def _check_report_links(self, report: Report | None, placements: list, tables: tuple[Table, ...],
-                            timelines: tuple[Timeline, ...], framework_src: Source | None, answered_in: list) -> None:
-        """Paragraph numbers, chapter ids and placements that point into or out of the report."""
-        for src, where, numbers in self.paragraph_refs:
-            for i, number in enumerate(numbers):
-                if report is None or not report.has(number):
-                    self.problems.add(src.doc.path, src.doc.line(where + (i,)),
-                                      f"§{number} is not a paragraph of this evaluation's report — check the number")
-        chapter_ids = [c.id for c in report.chapters] if report else []
-        for where, chapter_id in answered_in:
-            if chapter_id not in chapter_ids:
-                self.problems.add(framework_src.doc.path, framework_src.doc.line(where),
-                                  f"'{chapter_id}' is not a chapter of the report{did_you_mean(chapter_id, chapter_ids)}")
-        targets = {"table": [t.id for t in tables], "timeline": [t.id for t in timelines]}
+    def _check_report_links(self, report: Report | None, placements: list, tables: tuple[Table, ...] | None,
+                            timelines: tuple[Timeline, ...] | None, framework_src: Source | None, answered_in: list) -> None:
+        """Paragraph numbers, chapter ids and placements that point into or out of the report. A report
+        with problems of its own (None here), or a tables or timelines file that could not be read
+        (None), is not checked against: its own problems say why, and come first."""
+        report_dir = self.folder / "report"
+        if report is not None or not report_dir.is_dir():
+            for src, where, numbers in self.paragraph_refs:
+                for i, number in enumerate(numbers):
+                    if report is None or not report.has(number):
+                        self.problems.add(src.doc.path, src.doc.line(where + (i,)),
+                                          f"§{number} is not a paragraph of this evaluation's report — check the number")
+            chapter_ids = [c.id for c in report.chapters] if report else []
+            for where, chapter_id in answered_in:
+                if chapter_id not in chapter_ids:
+                    self.problems.add(framework_src.doc.path, framework_src.doc.line(where),
+                                      f"'{chapter_id}' is not a chapter of the report{did_you_mean(chapter_id, chapter_ids)}")
+        targets = {"table": tables, "timeline": timelines}
         for path, line, kind, target in placements:
-            if kind == "framework" and framework_src is None:
+            if kind == "framework" and not (self.folder / "framework.yml").is_file():
                 self.problems.add(path, line, "[[framework]] needs a framework.yml in the evaluation folder — add it or remove the line")
-            elif kind in targets and target not in targets[kind]:
-                self.problems.add(path, line, f"there is no {kind} '{target}' in {kind}s.yml{did_you_mean(target, targets[kind])}")
+            elif kind in targets and targets[kind] is not None and target not in (ids := [t.id for t in targets[kind]]):
+                self.problems.add(path, line, f"there is no {kind} '{target}' in {kind}s.yml{did_you_mean(target, ids)}")
 
     def _text(self, value: dict, doc: Document, where: tuple) -> Text:
         return require_original(value, self.original, doc, where, self.problems)
 
     def _orgs(self, ids: list[str], doc: Document, where: tuple) -> tuple[str, ...]:
+        known, aliases = self.registry.known, self.registry.aliases
         for i, org_id in enumerate(ids):
-            if org_id not in self.organisations:
+            if known is not None and org_id not in known:
                 self.problems.add(doc.path, doc.line(where + (i,)),
-                                  f"'{org_id}' is not in organisations.yml{did_you_mean(org_id, self.organisations, self.aliases)}"
-                                  + ("" if org_id in self.aliases else " — add it to the registry or fix the id"))
+                                  f"'{org_id}' is not in organisations.yml{did_you_mean(org_id, known, aliases)}"
+                                  + ("" if org_id in aliases else " — add it to the registry or fix the id"))
         return tuple(ids)
+
+    def _not_after_as_of(self, day: PartialDate | datetime.date | None, doc: Document, where: tuple) -> None:
+        """A dated fact of the follow-up reports what has happened: it cannot lie after the as-of date."""
+        first = day.first_day if isinstance(day, PartialDate) else day
+        if first and first > self.as_of:
+            self.problems.add(doc.path, doc.line(where),
+                              f"{day} is after the as-of date {self.as_of} (today, unless the build says --as-of)"
+                              " — a date here says when something happened: correct it")
 
     def _evaluation(self, src: Source) -> dict[str, Any] | None:
         """The evaluation's metadata as keyword arguments; None when the file failed the schema."""
@@ -262,7 +336,8 @@ class _EvaluationLoader:
         programme = data["programme"]
         documents = tuple(
             SourceDocument(d["kind"], own_language_text(d["title"]), d["language"],
-                           parse_date(d.get("date"), doc, ("documents", i, "date"), self.problems), d.get("pages"))
+                           parse_date(d.get("date"), doc, ("documents", i, "date"), self.problems), d.get("pages"),
+                           url=d.get("url"), format=d.get("format"), size=d.get("size"), sha256=d.get("sha256"))
             for i, d in enumerate(data.get("documents", ())))
         return dict(
             slug=self.folder.name,
@@ -280,6 +355,7 @@ class _EvaluationLoader:
             evaluator=self._orgs(data.get("evaluator", []), doc, ("evaluator",)),
             date=parse_date(data.get("date"), doc, ("date",), self.problems),
             published=parse_day(data.get("published"), doc, ("published",), self.problems),
+            plan_period=parse_years(data["plan_period"], doc, ("plan_period",), self.problems) if "plan_period" in data else None,
             countries=tuple(data.get("countries", ())),
             documents=documents,
             criteria=tuple(Criterion(c) for c in data.get("criteria", ())),
@@ -304,15 +380,14 @@ class _EvaluationLoader:
     def _recommendations(self, src: Source) -> tuple[tuple[Group, ...], tuple[Recommendation, ...]]:
         doc = src.doc
         groups: list[Group] = []
+        group_lines: dict[str, str] = {}
         for where, g in src.items("groups"):
-            if g["id"] in {group.id for group in groups}:
-                self._duplicate(doc, where + ("id",), g["id"])
+            self._unique(doc, where + ("id",), g["id"], group_lines)
             groups.append(Group(g["id"], self._text(g["title"], doc, where + ("title",))))
-        group_ids = {g.id for g in groups}
+        group_ids = set(_raw_ids(src, "groups"))
         recommendations: list[Recommendation] = []
         for where, r in src.items("recommendations"):
-            if r["id"] in {rec.id for rec in recommendations}:
-                self._duplicate(doc, where + ("id",), r["id"])
+            self._unique(doc, where + ("id",), r["id"], self.first_use)
             if "group" in r and r["group"] not in group_ids:
                 self.problems.add(doc.path, doc.line(where + ("group",)),
                                   f"the group '{r['group']}' is not defined under groups:{did_you_mean(r['group'], group_ids)}")
@@ -327,40 +402,58 @@ class _EvaluationLoader:
             self.links.append((doc, where + ("related",), rec.id, rec.related))
         return tuple(groups), tuple(recommendations)
 
-    def _responses(self, src: Source, recommendations: tuple[Recommendation, ...]
-                   ) -> tuple[dict[str, Response], tuple[Action, ...], PartialDate | None]:
-        doc = src.doc
-        rec_ids = {r.id for r in recommendations}
+    def _responses(self, src: Source) -> dict[str, Any]:
+        """The management response as keyword arguments of the Evaluation."""
+        doc, rec_ids = src.doc, self.rec_ids
         responses: dict[str, Response] = {}
         actions: list[Action] = []
         for where, item in src.items("responses"):
             rec_id = item["recommendation"]
-            if rec_id not in rec_ids:
+            if rec_ids is not None and rec_id not in rec_ids:
                 self.problems.add(doc.path, doc.line(where + ("recommendation",)),
                                   f"'{rec_id}' is not a recommendation of this evaluation{did_you_mean(rec_id, rec_ids)}")
             elif rec_id in responses:
                 self.problems.add(doc.path, doc.line(where + ("recommendation",)),
                                   f"'{rec_id}' already has a response above — answer each recommendation once")
-            responses[rec_id] = Response(rec_id, Position(item["position"]), self._text(item["text"], doc, where + ("text",)))
+            responses[rec_id] = Response(rec_id, Position(item["position"]), self._text(item["text"], doc, where + ("text",)),
+                                         self._orgs(item.get("in_charge", []), doc, where + ("in_charge",)))
             for j, a in enumerate(item.get("actions", ())):
-                at = where + ("actions", j)
-                if a["id"] in {act.id for act in actions} | rec_ids:
-                    self._duplicate(doc, at + ("id",), a["id"])
-                action = Action(
-                    id=a["id"], recommendation=rec_id, text=self._text(a["text"], doc, at + ("text",)),
-                    timing=parse_years(a["timing"], doc, at + ("timing",), self.problems),
-                    in_charge=self._orgs(a["in_charge"], doc, at + ("in_charge",)),
-                    status=Status(a["status"]) if "status" in a else None, related=_links(a.get("related")),
-                    due=parse_day(a.get("due"), doc, at + ("due",), self.problems),
-                    status_reason=self._text(a["status_reason"], doc, at + ("status_reason",)) if "status_reason" in a else None,
-                    updates=self._updates(a.get("updates", ()), doc, at + ("updates",)))
-                if action.status == Status.DROPPED and action.status_reason is None:
-                    self.problems.add(doc.path, doc.line(at + ("status",)),
-                                      "a dropped action needs a reason — add `status_reason:` with the reason in the original language")
-                actions.append(action)
-                self.links.append((doc, at + ("related",), action.id, action.related))
-        date = parse_date(doc.data.get("date"), doc, ("date",), self.problems) if src.ok(("date",)) else None
-        return responses, tuple(actions), date
+                actions.append(self._action(a, rec_id, doc, where + ("actions", j)))
+        dates = {key: parse_date(doc.data.get(key), doc, (key,), self.problems) if src.ok((key,)) else None
+                 for key in ("date", "published", "updated")}
+        self._not_after_as_of(dates["published"], doc, ("published",))
+        self._not_after_as_of(dates["updated"], doc, ("updated",))
+        if dates["published"] and dates["updated"] and dates["updated"].last_day < dates["published"].first_day:
+            self.problems.add(doc.path, doc.line(("updated",)),
+                              f"the response is updated ({dates['updated']}) before it was published ({dates['published']}) — check both dates")
+        return dict(responses=responses, actions=tuple(actions), response_date=dates["date"],
+                    response_published=dates["published"], response_updated=dates["updated"])
+
+    def _action(self, a: dict, rec_id: str, doc: Document, at: tuple) -> Action:
+        self._unique(doc, at + ("id",), a["id"], self.first_use)
+        action = Action(
+            id=a["id"], recommendation=rec_id, text=self._text(a["text"], doc, at + ("text",)),
+            timing=parse_years(a["timing"], doc, at + ("timing",), self.problems) if "timing" in a else None,
+            in_charge=self._orgs(a["in_charge"], doc, at + ("in_charge",)),
+            status=Status(a["status"]) if "status" in a else None, related=_links(a.get("related")),
+            due=parse_date(a.get("due"), doc, at + ("due",), self.problems),
+            status_reason=self._text(a["status_reason"], doc, at + ("status_reason",)) if "status_reason" in a else None,
+            updates=self._updates(a.get("updates", ()), doc, at + ("updates",)))
+        if action.status == Status.DROPPED and action.status_reason is None:
+            self.problems.add(doc.path, doc.line(at + ("status",)),
+                              "a dropped action needs a reason — add `status_reason:` with the reason in the original language")
+        reported = [(i, u) for i, u in enumerate(action.updates) if u.status]
+        if reported and reported[-1][1].status != action.status:
+            i, latest = reported[-1]
+            said = f"its update of {latest.date} (line {doc.line(at + ('updates', i, 'status'))}) says '{latest.status}'"
+            if action.status is None:
+                self.problems.add(doc.path, doc.line(at + ("id",)), f"the action has no status, but {said} — add `status: {latest.status}`")
+            else:
+                self.problems.add(doc.path, doc.line(at + ("status",)),
+                                  f"the status is '{action.status}', but {said} — an action's status is the one its latest update reports:"
+                                  " make them agree")
+        self.links.append((doc, at + ("related",), action.id, action.related))
+        return action
 
     def _updates(self, items: list, doc: Document, where: tuple) -> tuple[Update, ...]:
         updates = []
@@ -369,16 +462,24 @@ class _EvaluationLoader:
             if day and updates and day < updates[-1].date:
                 self.problems.add(doc.path, doc.line(where + (i, "date")),
                                   "updates are listed oldest first and only added at the end — move this update to its place in time")
+            self._not_after_as_of(day, doc, where + (i, "date"))
             updates.append(Update(day or datetime.date.min, self._text(u["text"], doc, where + (i, "text")),
                                   Status(u["status"]) if "status" in u else None, u.get("evidence")))
         return tuple(updates)
 
-    def _duplicate(self, doc: Document, where: tuple, entity_id: str) -> None:
-        self.problems.add(doc.path, doc.line(where),
-                          f"the id '{entity_id}' is already used in this evaluation — ids must be unique: choose another one")
+    def _unique(self, doc: Document, where: tuple, entity_id: str, first_use: dict[str, str]) -> None:
+        """Ids are unique in their evaluation, and so are their addresses (an id's lower-case form)."""
+        here = f"{doc.path.name}:{doc.line(where)}"
+        first = first_use.setdefault(_address(entity_id), here)
+        if first != here:
+            self.problems.add(doc.path, doc.line(where),
+                              f"the id '{entity_id}' is already used in this evaluation, at {first}"
+                              " — ids must be unique (R1 and r1 count as the same): choose another one")
 
-    def _check_links(self, recommendations: tuple[Recommendation, ...], actions: tuple[Action, ...]) -> None:
-        targets = {r.id for r in recommendations} | {a.id for a in actions}
+    def _check_links(self) -> None:
+        if self.rec_ids is None or self.action_ids is None:
+            return  # a file that defines targets could not be read: its own problem comes first
+        targets = self.rec_ids | self.action_ids
         for doc, where, own_id, links in self.links:
             for k, link in enumerate(links):
                 if link.target == own_id:
@@ -391,15 +492,8 @@ class _EvaluationLoader:
         texts = {}
         for lang in LANGS:
             path = self.folder / f"{name}.{lang}.md"
-            if path.is_file():
-                try:
-                    texts[lang] = strip_private(path.read_text(encoding="utf-8"))
-                    for number, row in enumerate(texts[lang].splitlines(), start=1):
-                        for problem in unsafe_html(row):
-                            self.problems.add(path, number, f"{problem} — {SAFE_HTML_HINT}")
-                except UnicodeDecodeError as exc:
-                    line = path.read_bytes()[: exc.start].count(b"\n") + 1
-                    self.problems.add(path, line, "this file is not UTF-8 text — save it as UTF-8 in your editor")
+            if path.is_file() and (text := read_markdown(path, self.problems)) is not None:
+                texts[lang] = text
         if not texts:
             return None
         if self.original not in texts:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import Problems
 from .model import LANGS, Block, Chapter, Directive, Duplicate, Heading, Paragraph, Prose, Report
-from .text import SAFE_HTML_HINT, strip_private, unsafe_html
+from .sources import read_markdown
 
 CHAPTER_FILE = re.compile(r"^(?P<order>\d+)-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
 HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -75,11 +75,8 @@ def _near(number: int, report: Report) -> str:
 
 
 def _parse(path: Path, problems: Problems) -> tuple[tuple[Block, ...], list, list, list[tuple[int, int]]] | None:
-    try:
-        text = strip_private(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        problems.add(path, line, "this file is not UTF-8 text — save it as UTF-8 in your editor")
+    text = read_markdown(path, problems)
+    if text is None:
         return None
     blocks: list[Block] = []
     placements: list[tuple[Path, int, str, str]] = []
@@ -88,8 +85,6 @@ def _parse(path: Path, problems: Problems) -> tuple[tuple[Block, ...], list, lis
     for line, chunk in _chunks(text):
         for offset, row in enumerate(chunk.splitlines()):
             references += [(path, line + offset, int(n)) for n in REFERENCE.findall(row)]
-            for problem in unsafe_html(row):
-                problems.add(path, line + offset, f"{problem} — {SAFE_HTML_HINT}")
         heading = HEADING.match(chunk) if "\n" not in chunk else None
         if heading:
             level, title = len(heading["marks"]), heading["text"]

@@ -5,6 +5,8 @@ check once the report is known.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from .errors import Problems
 from .model import (
     Column,
@@ -117,7 +119,7 @@ def _texts(values: list, original: str, src: Source, where: tuple, problems: Pro
     return [require_original(v, original, src.doc, where + (i,), problems) for i, v in enumerate(values)]
 
 
-def load_indicators(src: Source, original: str, organisations: dict, problems: Problems,
+def load_indicators(src: Source, original: str, organisations: Collection[str] | None, problems: Problems,
                     refs: ParagraphRefs) -> tuple[tuple[Objective, ...], Text | None]:
     """The logical framework and its general note. Texts are in the framework's own language (often not the report's)."""
     doc, seen, objectives = src.doc, set(), []
@@ -127,7 +129,7 @@ def load_indicators(src: Source, original: str, organisations: dict, problems: P
         return require_original(value, lang, doc, where, problems)
 
     def who(value: str, where: tuple) -> None:
-        if value != "total" and value not in organisations:
+        if value != "total" and organisations is not None and value not in organisations:  # None: organisations.yml unreadable
             problems.add(doc.path, doc.line(where), f"'{value}' is neither `total` nor an id in organisations.yml{did_you_mean(value, organisations)}")
 
     def indicators(items: list, lang: str, where: tuple) -> tuple[Indicator, ...]:

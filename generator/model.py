@@ -92,19 +92,50 @@ class Years:
         return str(self.start) if self.start == self.end else f"{self.start}-{self.end}"
 
 
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-Q([1-4])|-(\d{2})(?:-(\d{2}))?)?")
+
+
 @dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year, the month or the day."""
+    """A date as precise as its source and no more: a year (`2027`), a quarter (`2026-Q2`), a month
+    (`2019-03`) or a day (`2019-03-31`). A period, not a point: `first_day` and `last_day` bound it."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    quarter: int | None = None
+
+    @classmethod
+    def fromisoformat(cls, value: str) -> PartialDate:
+        """Parse the written form (`2027`, `2026-Q2`, `2019-03`, `2019-03-31`); ValueError unless it is a real date."""
+        match = _PARTIAL_DATE.fullmatch(value)
+        if not match:
+            raise ValueError(f"not a date: {value!r}")
+        year, quarter, month, day = (int(part) if part else None for part in match.groups())
+        datetime.date(year, month or 1, day or 1)  # raises ValueError for month 13 or 31 February
+        return cls(year, month, day, quarter)
 
     @property
     def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
+        return "day" if self.day else "month" if self.month else "quarter" if self.quarter else "year"
+
+    @property
+    def first_day(self) -> datetime.date:
+        month = self.month or (3 * self.quarter - 2 if self.quarter else 1)
+        return datetime.date(self.year, month, self.day or 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The end of the period: a due date written `2019-03` is met until 31 March 2019."""
+        if self.day:
+            return datetime.date(self.year, self.month, self.day)
+        month = self.month or (3 * self.quarter if self.quarter else 12)
+        following = datetime.date(self.year + month // 12, month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
 
     def __str__(self) -> str:
+        if self.quarter:
+            return f"{self.year:04d}-Q{self.quarter}"
         parts = [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p]
         return "-".join(parts)
 
@@ -151,11 +182,13 @@ class Recommendation:
 
 @dataclass(frozen=True)
 class Response:
-    """The management's answer to one recommendation."""
+    """The management's answer to one recommendation; `in_charge` names the units the source makes
+    responsible for the recommendation as a whole (each action names its own)."""
 
     recommendation: str
     position: Position
     text: Text
+    in_charge: tuple[str, ...] = ()
 
 
 DUE_SOON_DAYS = 90
@@ -188,17 +221,28 @@ class Action:
     id: str
     recommendation: str
     text: Text
-    timing: Years
     in_charge: tuple[str, ...]
+    timing: Years | None = None  # the loader requires a timing, a due date or both
     status: Status | None = None  # None: no update published
     related: tuple[Link, ...] = ()
-    due: datetime.date | None = None  # given by the author; otherwise the end of the timing
+    due: PartialDate | None = None  # as the source gives it: a day, a month, a quarter or a year
     status_reason: Text | None = None  # why it was dropped
     updates: tuple[Update, ...] = ()
 
     @property
+    def due_period(self) -> PartialDate:
+        """When the action is due, as precise as the source: its due date, or the last year of its timing."""
+        return self.due or PartialDate(self.timing.end)
+
+    @property
     def due_date(self) -> datetime.date:
-        return self.due or datetime.date(self.timing.end, 12, 31)
+        """The last day the action is on time: the end of its due period (`2019-03` is met until 31 March)."""
+        return self.due_period.last_day
+
+    @property
+    def years(self) -> Years:
+        """The years the action is planned in, for counts and filters by timing: its timing, or the year it is due."""
+        return self.timing or Years(self.due.year, self.due.year)
 
     @property
     def is_open(self) -> bool:
@@ -227,11 +271,18 @@ class Programme:
 
 @dataclass(frozen=True)
 class SourceDocument:
+    """A document the content was made from: where it is published, and its SHA-256 and size, so
+    that a reader can check they hold the very file every published fact was taken from."""
+
     kind: str
     title: Text
     language: str
     date: PartialDate | None = None
     pages: int | None = None
+    url: str | None = None
+    format: str | None = None  # as its usual file extension: pdf, docx, html
+    size: int | None = None  # in bytes
+    sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -538,6 +589,7 @@ class Evaluation:
     evaluator: tuple[str, ...] = ()
     date: PartialDate | None = None
     published: datetime.date | None = None  # first published on this site (feeds)
+    plan_period: Years | None = None  # the evaluation plan the evaluation belongs to
     countries: tuple[str, ...] = ()
     documents: tuple[SourceDocument, ...] = ()
     introduction: Text | None = None
@@ -546,6 +598,8 @@ class Evaluation:
     # None when no management response is published; a response may answer only some recommendations.
     responses: Mapping[str, Response] | None = None
     response_date: PartialDate | None = None
+    response_published: PartialDate | None = None  # when the response was first published (its source's "added")
+    response_updated: PartialDate | None = None  # when it was last updated, as its source says
     actions: tuple[Action, ...] = ()
     criteria: tuple[Criterion, ...] = ()
     interviews: tuple[InterviewGroup, ...] = ()
@@ -656,6 +710,15 @@ class Assignment:
 
 
 @dataclass(frozen=True)
+class Responsibility:
+    """A recommendation whose response names an organisation or unit as responsible for it as a whole."""
+
+    evaluation: Evaluation
+    recommendation: Recommendation
+    response: Response
+
+
+@dataclass(frozen=True)
 class Site:
     organisations: tuple[Organisation, ...]
     evaluations: tuple[Evaluation, ...] = field(default_factory=tuple)
@@ -674,6 +737,10 @@ class Site:
     def assignments(self, org_id: str) -> tuple[Assignment, ...]:
         """Every action this organisation or unit is in charge of, across evaluations."""
         return self._assignments.get(org_id, ())
+
+    def responsibilities(self, org_id: str) -> tuple[Responsibility, ...]:
+        """Every recommendation whose response names this organisation or unit responsible, across evaluations."""
+        return self._responsibilities.get(org_id, ())
 
     def roles(self, org_id: str) -> list[tuple[str, Evaluation]]:
         """Where an organisation appears in evaluation metadata: (role, evaluation) pairs."""
@@ -706,4 +773,14 @@ class Site:
         for assignment in self.all_actions():
             for org_id in assignment.action.in_charge:
                 result.setdefault(org_id, []).append(assignment)
+        return {key: tuple(value) for key, value in result.items()}
+
+    @cached_property
+    def _responsibilities(self) -> dict[str, tuple[Responsibility, ...]]:
+        result: dict[str, list[Responsibility]] = {}
+        for evaluation in self.evaluations:
+            for rec in evaluation.recommendations:
+                response = evaluation.response(rec.id)
+                for org_id in response.in_charge if response else ():
+                    result.setdefault(org_id, []).append(Responsibility(evaluation, rec, response))
         return {key: tuple(value) for key, value in result.items()}

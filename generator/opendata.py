@@ -1,9 +1,13 @@
 """Open data: the model as JSON (one document per evaluation and one for the site), CSV files of
-recommendations, actions and indicator values, and the JSON Schemas of the content files.
+recommendations, actions and indicator values with their Frictionless Data Package, and JSON Schemas
+of both the published documents and the content files.
 
 The JSON is the model itself, serialised field by field (`to_data`), so it cannot drift from it;
 `from_data` reads it back into the same objects, which is how the tests prove nothing is lost.
-Texts are objects with one key per language plus `original`; dates are ISO strings.
+Texts are objects with one key per language plus `original`; days are ISO strings (`2026-03-31`),
+dates known only to the month, quarter or year are written as precisely as that (`2019-03`,
+`2026-Q2`, `2027`). Without a public address (`site_url` None), the addresses of pages are left out:
+the `urls` keys of the JSON are absent and the `url_*` cells of the CSV files empty.
 """
 from __future__ import annotations
 
@@ -13,28 +17,23 @@ import datetime
 import enum
 import io
 import json
-import shutil
 import types
 import typing
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from . import model, urls
-from .model import LANGS, Evaluation, Site, Text
-from .schema import SCHEMA_DIR
-
-
-def N_(message: str) -> str:
-    """Marks a string for the catalogs; it is translated where it is shown (the data dictionary)."""
-    return message
-
+from . import datapackage, dataschema, model, urls
+from .datapackage import ACTIONS, INDICATORS, RECOMMENDATIONS
+from .model import LANGS, Evaluation, PartialDate, Site, Text
 
 # --- JSON: the model, field by field ------------------------------------------------------------
 
 def to_data(value: Any) -> Any:
     if isinstance(value, Text):
         return {"original": value.original, **dict(value.values)}
+    if isinstance(value, PartialDate):
+        return str(value)
     if dataclasses.is_dataclass(value):
         data = {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if type(value) in _BLOCK_TYPES:
@@ -70,6 +69,8 @@ def from_data(kind: Any, data: Any) -> Any:
         if len(dataclass_options) > 1:  # a report block: the type says which
             return from_data(next(k for k in dataclass_options if k.kind_of_block == data["type"]), data)
         return from_data(options[0], data)
+    if kind is PartialDate:
+        return PartialDate.fromisoformat(data)
     if dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind, vars(model))
         return kind(**{f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(kind) if f.init})
@@ -94,20 +95,24 @@ def _cell_from_data(data: Any) -> Any:
     return data
 
 
-def evaluation_data(ev: Evaluation, site_url: str, as_of: datetime.date) -> dict[str, Any]:
+def page_urls(site_url: str | None, address: str) -> dict[str, dict[str, str]]:
+    """`{"urls": {lang: absolute address}}` of a page, or nothing without a public address."""
+    return {"urls": {lang: f"{site_url}{lang}/{address}" for lang in LANGS}} if site_url else {}
+
+
+def evaluation_data(ev: Evaluation, site_url: str | None, as_of: datetime.date) -> dict[str, Any]:
     """One evaluation: the model's fields, plus the addresses of its pages and each action's
     due date and follow-up as of the build date (derived, for re-users who do not compute them)."""
-    data = to_data(ev)
-    data["urls"] = {lang: f"{site_url}{lang}/{urls.evaluation(ev)}" for lang in LANGS}
+    data = to_data(ev) | page_urls(site_url, urls.evaluation(ev))
     for action, record in zip(ev.actions, data["actions"], strict=True):
         record["derived"] = {"due_date": action.due_date.isoformat(), "follow_up": action.follow_up(as_of).value,
-                             "urls": {lang: f"{site_url}{lang}/{urls.action(ev, action)}" for lang in LANGS}}
+                             **page_urls(site_url, urls.action(ev, action))}
     for rec, record in zip(ev.recommendations, data["recommendations"], strict=True):
-        record["derived"] = {"urls": {lang: f"{site_url}{lang}/{urls.recommendation(ev, rec)}" for lang in LANGS}}
+        record["derived"] = page_urls(site_url, urls.recommendation(ev, rec))
     return data
 
 
-def site_data(site: Site, site_url: str, as_of: datetime.date) -> dict[str, Any]:
+def site_data(site: Site, site_url: str | None, as_of: datetime.date) -> dict[str, Any]:
     return {"as_of": as_of.isoformat(), "organisations": to_data(site.organisations),
             "evaluations": [evaluation_data(ev, site_url, as_of) for ev in site.evaluations]}
 
@@ -127,7 +132,12 @@ def _texts(prefix: str, text: Text | None) -> dict[str, str]:
     return {f"{prefix}_{lang}": (text.values.get(lang, "") if text else "") for lang in LANGS}
 
 
-def recommendation_rows(ev: Evaluation, site_url: str) -> list[dict[str, str]]:
+def _urls(site_url: str | None, address: str) -> dict[str, str]:
+    """The `url_*` cells: empty without a public address, so that the columns stay the same."""
+    return {f"url_{lang}": f"{site_url}{lang}/{address}" if site_url else "" for lang in LANGS}
+
+
+def recommendation_rows(ev: Evaluation, site_url: str | None) -> list[dict[str, str]]:
     rows = []
     for rec in ev.recommendations:
         response = ev.response(rec.id)
@@ -135,23 +145,24 @@ def recommendation_rows(ev: Evaluation, site_url: str) -> list[dict[str, str]]:
             "evaluation": ev.slug, "id": rec.id, "number": rec.number or "", "group": rec.group or "",
             "implicit": "true" if rec.implicit else "false", **_texts("title", rec.title), **_texts("text", rec.text),
             "position": response.position.value if response else "", **_texts("response", response.text if response else None),
+            "in_charge": " ".join(response.in_charge) if response else "",
             "actions": str(len(ev.actions_for(rec.id))), "paragraphs": " ".join(map(str, rec.paragraphs)),
-            "related": " ".join(link.target for link in rec.related),
-            **{f"url_{lang}": f"{site_url}{lang}/{urls.recommendation(ev, rec)}" for lang in LANGS}})
+            "related": " ".join(link.target for link in rec.related), **_urls(site_url, urls.recommendation(ev, rec))})
     return rows
 
 
-def action_rows(ev: Evaluation, site_url: str, as_of: datetime.date) -> list[dict[str, str]]:
+def action_rows(ev: Evaluation, site_url: str | None, as_of: datetime.date) -> list[dict[str, str]]:
     rows = []
     for act in ev.actions:
         last = act.updates[-1] if act.updates else None
         rows.append({
             "evaluation": ev.slug, "id": act.id, "recommendation": act.recommendation, **_texts("text", act.text),
-            "timing_start": str(act.timing.start), "timing_end": str(act.timing.end), "due": act.due_date.isoformat(),
+            "timing_start": str(act.timing.start) if act.timing else "", "timing_end": str(act.timing.end) if act.timing else "",
+            "due": str(act.due) if act.due else "", "due_date": act.due_date.isoformat(),
             "in_charge": " ".join(act.in_charge), "status": act.status.value if act.status else "",
             **_texts("status_reason", act.status_reason), "updates": str(len(act.updates)),
             "last_update": last.date.isoformat() if last else "", "follow_up": act.follow_up(as_of).value,
-            **{f"url_{lang}": f"{site_url}{lang}/{urls.action(ev, act)}" for lang in LANGS}})
+            **_urls(site_url, urls.action(ev, act))})
     return rows
 
 
@@ -184,34 +195,30 @@ def _csv(rows: list[dict[str, str]], columns: list[str]) -> str:
     return out.getvalue()
 
 
-RECOMMENDATION_COLUMNS = ["evaluation", "id", "number", "group", "implicit", *(f"title_{x}" for x in LANGS), *(f"text_{x}" for x in LANGS),
-                          "position", *(f"response_{x}" for x in LANGS), "actions", "paragraphs", "related", *(f"url_{x}" for x in LANGS)]
-ACTION_COLUMNS = ["evaluation", "id", "recommendation", *(f"text_{x}" for x in LANGS), "timing_start", "timing_end", "due", "in_charge",
-                  "status", *(f"status_reason_{x}" for x in LANGS), "updates", "last_update", "follow_up", *(f"url_{x}" for x in LANGS)]
-INDICATOR_COLUMNS = ["evaluation", "objective", "result", "indicator", "code", "who", "series", "year", "value", "cumulative", "raw",
-                     "ambiguous"]
-
-
-def write(out: Path, site: Site, site_url: str, as_of: datetime.date) -> None:
-    """Everything under /data/: JSON, CSV and the content schemas."""
+def write(out: Path, site: Site, site_url: str | None, as_of: datetime.date) -> None:
+    """Everything under /data/: JSON, CSV, the data package that describes the CSV files, and the
+    schemas (of the published JSON, of each CSV, and of the content files)."""
     (out / "evaluations").mkdir(parents=True, exist_ok=True)
+    (out / "schema").mkdir(exist_ok=True)
     everything = site_data(site, site_url, as_of)
     _json(out / "site.json", everything)
-    all_recs, all_actions, all_values = [], [], []
+    rows: dict[str, list[dict[str, str]]] = {table.name: [] for table in datapackage.TABLES}
+    written: dict[str, list[str]] = {table.name: [] for table in datapackage.TABLES}
     for ev, record in zip(site.evaluations, everything["evaluations"], strict=True):
         _json(out / "evaluations" / f"{ev.slug}.json", record)
-        recs, acts, values = recommendation_rows(ev, site_url), action_rows(ev, site_url, as_of), indicator_rows(ev)
-        (out / "evaluations" / f"{ev.slug}-recommendations.csv").write_text(_csv(recs, RECOMMENDATION_COLUMNS), encoding="utf-8")
-        (out / "evaluations" / f"{ev.slug}-actions.csv").write_text(_csv(acts, ACTION_COLUMNS), encoding="utf-8")
-        if values:
-            (out / "evaluations" / f"{ev.slug}-indicators.csv").write_text(_csv(values, INDICATOR_COLUMNS), encoding="utf-8")
-        all_recs += recs
-        all_actions += acts
-        all_values += values
-    (out / "recommendations.csv").write_text(_csv(all_recs, RECOMMENDATION_COLUMNS), encoding="utf-8")
-    (out / "actions.csv").write_text(_csv(all_actions, ACTION_COLUMNS), encoding="utf-8")
-    (out / "indicators.csv").write_text(_csv(all_values, INDICATOR_COLUMNS), encoding="utf-8")
-    shutil.copytree(SCHEMA_DIR, out / "schema", dirs_exist_ok=True)
+        own = {RECOMMENDATIONS.name: recommendation_rows(ev, site_url), ACTIONS.name: action_rows(ev, site_url, as_of),
+               INDICATORS.name: indicator_rows(ev)}
+        for table in datapackage.TABLES:
+            if own[table.name] or table is not INDICATORS:  # an evaluation without a logical framework has no indicators file
+                (out / "evaluations" / f"{ev.slug}-{table.name}.csv").write_text(_csv(own[table.name], table.columns), encoding="utf-8")
+                written[table.name].append(ev.slug)
+            rows[table.name] += own[table.name]
+    for table in datapackage.TABLES:
+        (out / f"{table.name}.csv").write_text(_csv(rows[table.name], table.columns), encoding="utf-8")
+        _json(out / table.schema_path, table.table_schema())
+    _json(out / "datapackage.json", datapackage.package(site, site_url, as_of, written))
+    for name, schema in dataschema.published_schemas(site_url).items():
+        _json(out / "schema" / name, schema)
 
 
 def _json(path: Path, data: Any) -> None:

@@ -105,6 +105,7 @@ def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
         percent=partial(i18n.format_percent, lang=lang),
         date=partial(i18n.format_date, lang=lang),
         day=partial(i18n.format_day, lang=lang),
+        size=partial(i18n.format_size, lang=lang),
         country=partial(i18n.country_name, lang=lang),
         language=partial(i18n.language_name, in_lang=lang),
         md=lambda shown: text.to_html(shown.text),

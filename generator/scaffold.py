@@ -1,8 +1,11 @@
-"""`evalsite new …`: a complete, valid, commented evaluation folder, or one more recommendation or
-action with the next free id, written into the author's files without touching their comments.
+"""`evalsite new …`: a complete, valid, commented evaluation folder or management response, or one
+more recommendation or action with the next free id, written into the author's files without
+touching their comments.
 
 New entries are inserted as text right after the last entry of their list (found with PyYAML's node
-positions), then the content is loaded again: if it would not be valid, the file is put back.
+positions), then the content is loaded again: if it would not be valid, the file is put back. What
+the author must still write is marked TODO: `evalsite check` lists each one, and a published build
+refuses them.
 """
 from __future__ import annotations
 
@@ -15,8 +18,9 @@ import yaml
 
 from .errors import ContentError
 from .load import SLUG, load_site
-from .model import LANGS
+from .model import LANGS, Evaluation, Recommendation
 from .paths import TEMPLATES
+from .urls import slug as address
 
 
 class ScaffoldError(Exception):
@@ -62,27 +66,43 @@ def new_recommendation(content: Path, slug: str) -> str:
     return new_id
 
 
+def new_response(content: Path, slug: str) -> Path:
+    """A response.yml with one entry per recommendation, each with placeholders to replace."""
+    site = _load(content)
+    ev = _evaluation(site, slug)
+    path = content / "evaluations" / slug / "response.yml"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists — add key actions with: evalsite new action --evaluation {slug} --recommendation ID")
+    today = datetime.date.today()
+    path.write_text(_env().get_template("response.yml.j2").render(
+        slug=slug, lang=ev.original_language, year=today.year, today=today.isoformat(), recommendations=ev.recommendations),
+        encoding="utf-8")
+    try:
+        load_site(content)
+    except ContentError as exc:
+        path.unlink()
+        raise ScaffoldError("the new response would not be valid, so nothing was written:\n" + "\n".join(map(str, exc.problems))) from None
+    return path
+
+
 def new_action(content: Path, slug: str, rec_id: str) -> str:
     site = _load(content)
     ev = _evaluation(site, slug)
     path = content / "evaluations" / slug / "response.yml"
     if not ev.has_response:
-        raise ScaffoldError(f"{slug} has no management response yet — create {path} first (see docs/authoring.md)")
+        raise ScaffoldError(f"{slug} has no management response yet — create it first: evalsite new response --evaluation {slug}")
     if ev.response(rec_id) is None:
         raise ScaffoldError(f"'{rec_id}' has no response in {path} — add its response (with its position) first")
-    rec = ev.recommendation(rec_id)
-    taken = {a.id for a in ev.actions} | {r.id for r in ev.recommendations}
-    numbered = [int(a.id.split(".")[1]) for a in ev.actions_for(rec_id) if re.fullmatch(r"\d+\.\d+", a.id)]
-    new_id = f"{rec.number}.{max(numbered, default=0) + 1}" if rec.number and str(rec.number).isdigit() else _next_id(taken, "a")
-    if new_id in taken:
-        new_id = _next_id(taken, "a")
+    new_id = next_action_id(ev, ev.recommendation(rec_id))
     text = path.read_text(encoding="utf-8")
     root = yaml.compose(text)
     response = next(item for item in _value(root, "responses").value if _scalar(item, "recommendation") == rec_id)
     actions = _value(response, "actions")
-    in_charge = (ev.actions_for(rec_id) or ev.actions or [None])[0]
-    values = {"id": new_id, "lang": ev.original_language, "year": datetime.date.today().year,
-              "in_charge": ", ".join(in_charge.in_charge) if in_charge else site.organisations[0].id}
+    # a guess marked TODO: who is in charge of this recommendation's actions, or responsible for it, or of any action
+    siblings, others = ev.actions_for(rec_id), ev.actions
+    in_charge = ((siblings and siblings[0].in_charge) or ev.response(rec_id).in_charge or (others and others[0].in_charge)
+                 or (site.organisations[0].id,))
+    values = {"id": new_id, "lang": ev.original_language, "year": datetime.date.today().year, "in_charge": ", ".join(in_charge)}
     if actions is not None and actions.value:
         entry = _env().get_template("action.yml.j2").render(indent=" " * _dash_column(text, actions.value[-1]), **values)
         _insert_and_check(content, path, actions.end_mark, entry)
@@ -91,6 +111,24 @@ def new_action(content: Path, slug: str, rec_id: str) -> str:
         entry = " " * indent + "actions:\n" + _env().get_template("action.yml.j2").render(indent=" " * (indent + 2), **values)
         _insert_and_check(content, path, response.end_mark, entry)
     return new_id
+
+
+def next_action_id(ev: Evaluation, rec: Recommendation) -> str:
+    """The id after the recommendation's last action, in the same form (`3.3` → `3.4`, `1.9` → `1.10`,
+    `R2.1` → `R2.2`); the first one numbers after the recommendation (`r1` or number 1 → `1.1`)."""
+    taken = {address(a.id) for a in ev.actions} | {address(r.id) for r in ev.recommendations}
+    siblings = [a.id for a in ev.actions_for(rec.id)]
+    last = re.fullmatch(r"(.*?)(\d+)", siblings[-1]) if siblings else None
+    if last:
+        same_form = [int(m[1]) for s in siblings if (m := re.fullmatch(re.escape(last[1]) + r"(\d+)", s))]
+        candidate = f"{last[1]}{max(same_form) + 1}"
+    else:
+        number = rec.number if rec.number and rec.number.isdigit() else (m[1] if (m := re.search(r"(\d+)$", rec.id)) else None)
+        candidate = f"{number}.1" if number else f"{rec.id}.1"
+    k = 1
+    while address(candidate) in taken:  # another recommendation's actions took that form: number after this one's id
+        candidate, k = f"{rec.id}.{k}", k + 1
+    return candidate
 
 
 def _dash_column(text: str, item: yaml.Node) -> int:

@@ -53,7 +53,10 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[tuple, str]]:
     where = tuple(error.absolute_path)
     name = _field_name(where)
     kind, value, schema = error.validator, error.instance, error.schema
-    if kind in ("oneOf", "anyOf") and error.context:
+    if kind in ("oneOf", "anyOf") and error.context and all(sub.validator == "required" for sub in error.context):
+        keys = [f"`{_missing_key(sub)}:`" for sub in error.context]  # such as an action's timing or due date
+        yield where, f"{' or '.join(keys)} is missing{_in(name)} — give one of them, or both"
+    elif kind in ("oneOf", "anyOf") and error.context:
         yield from _explain_branch(error)
     elif kind == "required":
         missing = _missing_key(error)

@@ -51,7 +51,7 @@ def serve(content: Path, out: Path | None, host: str, port: int) -> int:
     site_url = f"http://{host}:{port}/"
     state = _State()
     pool = worker_pool()
-    rebuild = functools.partial(_rebuild, content, BuildOptions(out_dir=out, site_url=site_url, live_reload=True), state, pool)
+    rebuild = functools.partial(_rebuild, content, BuildOptions(out_dir=out, site_url=site_url, live_reload=True, draft=True), state, pool)
     rebuild()
     observer = Observer()
     handler = _OnChange(state)

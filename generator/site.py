@@ -30,6 +30,7 @@ import jinja2
 import yaml
 
 from . import feeds, freshness, i18n, mkdocs_build, opendata, render, search, urls
+from .errors import Problem
 from .load import load_site
 from .model import LANGS, Site
 from .paths import MKDOCS_BASE, TEMPLATES, WORK
@@ -50,6 +51,7 @@ class BuildOptions:
     live_reload: bool = False
     work_dir: Path = WORK
     as_of: datetime.date | None = None  # the date due dates are judged against; None: today
+    draft: bool = False  # allow placeholders left from `evalsite new` (a preview, `build --draft`)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class Built:
 
     site: Site
     languages: tuple[LanguageReport, ...]
+    warnings: tuple[Problem, ...] = ()  # placeholders a draft build let through
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,8 @@ def build(content_dir: Path, options: BuildOptions) -> Built:
 
 
 def _build(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> Built:
-    site = load_site(content_dir)
+    warnings: list[Problem] = []
+    site = load_site(content_dir, allow_placeholders=options.draft, as_of=options.as_of, warnings=warnings)
     settings = _settings(site, content_dir, options)
     out_dir = options.out_dir.resolve()
     stamp = options.work_dir / "last-build.json"
@@ -158,7 +162,7 @@ def _build(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     stamp.write_text(json.dumps(wanted), encoding="utf-8")
-    return Built(site, tuple(reports))
+    return Built(site, tuple(reports), tuple(warnings))
 
 
 def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> Preview:
@@ -167,7 +171,7 @@ def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor)
     pages changed. Content errors raise before anything is written. What the pages link to (open
     data, calendars) and the search index follow in `finish_preview`, so that the changed pages can
     be shown first."""
-    site = load_site(content_dir)
+    site = load_site(content_dir, allow_placeholders=options.draft, as_of=options.as_of)
     settings = _settings(site, content_dir, options)
     out_dir = options.out_dir.resolve()
     model = pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL)

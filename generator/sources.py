@@ -13,7 +13,8 @@ from typing import Any
 from .errors import Problems
 from .model import PartialDate, Text, Years
 from .schema import validate
-from .yamlsource import Document, read_yaml
+from .text import SAFE_HTML_HINT, strip_private, unsafe_html
+from .yamlsource import Document, check_size, read_text, read_yaml
 
 
 def check_folder(folder: Path, allowed: set[str], problems: Problems) -> None:
@@ -29,7 +30,9 @@ def check_folder(folder: Path, allowed: set[str], problems: Problems) -> None:
 def did_you_mean(word: str, options: Iterable[str], aliases: dict[str, str] | None = None) -> str:
     if aliases and word in aliases:
         return f" — '{word}' is a name of '{aliases[word]}': write {aliases[word]}"
-    guess = difflib.get_close_matches(word, sorted(options), n=1)
+    options = sorted(options)
+    same = [option for option in options if option.lower() == word.lower()]  # ids are written as the source does: R1 is not r1
+    guess = same or difflib.get_close_matches(word, options, n=1)
     return f" — did you mean '{guess[0]}'?" if guess else ""
 
 
@@ -42,15 +45,14 @@ def parse_years(value: Any, doc: Document, where: tuple, problems: Problems) -> 
 
 
 def parse_date(value: Any, doc: Document, where: tuple, problems: Problems) -> PartialDate | None:
+    """A date at the precision written (year, quarter, month or day); the schema checked its form."""
     if value is None:
         return None
-    parts = [int(p) for p in str(value).split("-")]
     try:
-        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        return PartialDate.fromisoformat(str(value))
     except ValueError:
         problems.add(doc.path, doc.line(where), f"'{value}' is not a real date — check the month and the day")
         return None
-    return PartialDate(*parts)
 
 
 def parse_day(value: Any, doc: Document, where: tuple, problems: Problems) -> datetime.date | None:
@@ -89,6 +91,11 @@ class Source:
         return [((key, i), item) for i, item in enumerate(values) if self.ok((key, i))]
 
 
+def empty_file(path: Path) -> str:
+    """The one message for an empty content file, whatever its kind."""
+    return f"{path.name} is empty — fill it in (see docs/authoring.md)"
+
+
 def read_source(path: Path, schema: str, problems: Problems, required: bool) -> Source | None:
     """The file with its schema errors reported; None when it is missing, empty or not YAML."""
     name = path.name
@@ -100,13 +107,41 @@ def read_source(path: Path, schema: str, problems: Problems, required: bool) -> 
     if doc is None:
         return None
     if doc.data is None:
-        problems.add(path, 1, f"{name} is empty — fill it in (see docs/authoring.md)")
+        problems.add(path, 1, empty_file(path))
         return None
     if not isinstance(doc.data, dict):
         problems.add(path, doc.line(()), f"{name} must be a set of keys such as `title:` — see docs/authoring.md for its form")
         doc.data = {}
         return Source(doc, [()])
     return Source(doc, validate(doc, schema, problems))
+
+
+def unreadable(path: Path, src: Source | None, key: str) -> bool:
+    """True when a file exists but its list under `key` could not be read (not YAML, empty, not a
+    set of keys, no list there): what it defines is unknown, so references into it are not checked
+    (its own problem says why)."""
+    return path.is_file() and (src is None or () in src.broken or (key,) in src.broken)
+
+
+def read_markdown(path: Path, problems: Problems) -> str | None:
+    """A Markdown file's text without its private blocks; None when it is not UTF-8 or empty.
+    Unsafe HTML is reported at its line, and a paragraph over the size limit at its first line."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    text = strip_private(text)
+    if not text.strip():
+        problems.add(path, 1, empty_file(path))
+        return None
+    start = 1
+    rows = text.splitlines()
+    for number, row in enumerate(rows, start=1):
+        for problem in unsafe_html(row):
+            problems.add(path, number, f"{problem} — {SAFE_HTML_HINT}")
+        if not row.strip() or number == len(rows):
+            check_size("\n".join(rows[start - 1: number]), path, start, problems)
+            start = number + 1
+    return text
 
 
 def require_original(value: dict, original: str, doc: Document, where: tuple, problems: Problems) -> Text:

@@ -91,7 +91,7 @@ def md_escape(text: str) -> Markup:
 def plain(text: str) -> str:
     """Markdown reduced to one line of plain text, for `<title>`, descriptions and previews."""
     rendered = _convert(text)
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", rendered)).strip())
+    return html.unescape(re.sub(r"[ \t\n\r\f\v]+", " ", re.sub(r"<[^>]+>", " ", rendered)).strip())  # no-break spaces stay
 
 
 _PRIVATE_BLOCK = re.compile(r"<!--\s*private\s*-->.*?<!--\s*/private\s*-->", re.S | re.I)

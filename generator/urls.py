@@ -2,7 +2,8 @@
 
 A site-relative address has no language prefix and no leading slash (`evaluations/x/actions/`), as
 MkDocs' `page.url`; pages link to each other with addresses made relative to themselves, so the site
-works under any path prefix and from a plain folder.
+works under any path prefix and from a plain folder. Ids are shown as their authors write them
+(`R1.1`); an address uses the id's `slug`, its lower-case form, so that capitals never matter in a link.
 """
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ import posixpath
 from urllib.parse import urlsplit
 
 from .model import Action, Evaluation, Organisation, Recommendation
+
+
+def slug(entity_id: str) -> str:
+    """A recommendation's or action's id as it appears in addresses and anchors: `R1.1` → `r1.1`
+    (lower-case ids are their own slug). The loader refuses two ids of one evaluation with the same slug."""
+    return entity_id.lower()
 
 
 def home() -> str:
@@ -29,7 +36,7 @@ def recommendations(ev: Evaluation) -> str:
 
 
 def recommendation(ev: Evaluation, rec: Recommendation) -> str:
-    return f"{recommendations(ev)}{rec.id}/"
+    return f"{recommendations(ev)}{slug(rec.id)}/"
 
 
 def evaluation_dashboard(ev: Evaluation) -> str:
@@ -50,7 +57,7 @@ def action_plan(ev: Evaluation) -> str:
 
 
 def action(ev: Evaluation, act: Action) -> str:
-    return f"{action_plan(ev)}{act.id}/"
+    return f"{action_plan(ev)}{slug(act.id)}/"
 
 
 def entity(ev: Evaluation, item: Recommendation | Action) -> str:
@@ -101,7 +108,7 @@ def all_actions() -> str:
 
 def anchor(item: Recommendation | Action) -> str:
     """The id of an entity's row or card on list pages: `rec-r1`, `action-1.1`."""
-    return f"rec-{item.id}" if isinstance(item, Recommendation) else f"action-{item.id}"
+    return f"rec-{slug(item.id)}" if isinstance(item, Recommendation) else f"action-{slug(item.id)}"
 
 
 def source_file(url: str) -> str:

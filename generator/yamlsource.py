@@ -7,9 +7,12 @@ Authors need both: `file:line` in every message, and a duplicate key reported ra
 we compose the node tree ourselves and build plain Python values plus a map from each value's path
 (a tuple of keys and indexes) to its line. Timestamps stay strings: dates are validated by the
 schema and parsed by the loader, with the same file:line messages as everything else.
+Every content file, YAML or Markdown, is read through `read_text`: UTF-8 without a byte-order mark,
+placeholders from `evalsite new` flagged.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,13 +51,38 @@ class Document:
         return self.lines.get(where, 1)
 
 
-def read_yaml(path: Path, problems: Problems) -> Document | None:
-    """Parse one file; report malformed YAML, non-UTF-8 bytes and duplicate keys with their line."""
+PLACEHOLDER = re.compile(r"\bTODO\b")
+PLACEHOLDER_MESSAGE = "placeholder left from `evalsite new` (TODO) — write the real text or value here and remove the TODO"
+MAX_TEXT_BYTES = 100_000  # Python's csv module refuses a field of 128 KiB; no text of a report needs more
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """A content file's text: UTF-8, without the byte-order mark some editors put first, and with
+    every placeholder left from `evalsite new` reported as a warning; None when it is not UTF-8."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         problems.add(path, line, "this file is not UTF-8 text — save it as UTF-8 in your editor")
+        return None
+    for number, row in enumerate(text.splitlines(), start=1):
+        if PLACEHOLDER.search(row):
+            problems.warn(path, number, PLACEHOLDER_MESSAGE)
+    return text
+
+
+def check_size(text: str, path: Path, line: int, problems: Problems) -> None:
+    """A text longer than MAX_TEXT_BYTES breaks the readers of the open data (one CSV cell each)."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        problems.add(path, line, f"this text is {size / 1000:,.0f} KB, over the limit of {MAX_TEXT_BYTES // 1000} KB"
+                                 " — shorten it and leave the full text to the source document")
+
+
+def read_yaml(path: Path, problems: Problems) -> Document | None:
+    """Parse one file; report malformed YAML, non-UTF-8 bytes and duplicate keys with their line."""
+    text = read_text(path, problems)
+    if text is None:
         return None
     try:
         loader = _Loader(text)
@@ -62,8 +90,12 @@ def read_yaml(path: Path, problems: Problems) -> Document | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        what = exc.problem or "malformed YAML"
-        problems.add(path, line, f"YAML syntax error: {what} — check the indentation, colons and quotes on this line and the one before")
+        rows = text.splitlines()
+        if 0 < line <= len(rows) and "\t" in rows[line - 1]:  # libyaml only says "cannot start any token"
+            problems.add(path, line, "YAML syntax error: this line holds a tab — YAML indents with spaces only: replace the tab by spaces")
+        else:
+            what = exc.problem or "malformed YAML"
+            problems.add(path, line, f"YAML syntax error: {what} — check the indentation, colons and quotes on this line and the one before")
         return None
     except yaml.YAMLError as exc:  # a control character or other unreadable text
         line = text[: getattr(exc, "position", 0)].count("\n") + 1
@@ -125,9 +157,11 @@ class _Builder:
                     items.append(self.build(item, where + (len(items),)))
             return items
         value = self.loader.construct_object(node)
-        if isinstance(value, str) and ("<" in value or ":" in value):
-            for problem in unsafe_html(value):
-                self.problems.add(self.doc.path, node.start_mark.line + 1, f"{problem} — {SAFE_HTML_HINT}")
+        if isinstance(value, str):
+            if "<" in value or ":" in value:
+                for problem in unsafe_html(value):
+                    self.problems.add(self.doc.path, node.start_mark.line + 1, f"{problem} — {SAFE_HTML_HINT}")
+            check_size(value, self.doc.path, node.start_mark.line + 1, self.problems)
         return value
 
     def _without_private_fields(self, mapping: dict, where: Path_) -> dict:

@@ -1,6 +1,7 @@
 """Shared fixtures: a writable copy of the bundled content, and one whole-site build per session."""
 from __future__ import annotations
 
+import datetime
 import shutil
 import socket
 from pathlib import Path
@@ -49,6 +50,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = base / "site"
     build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=base / "work"))
     return out
+
+
+MANAGEMENT_RESPONSE = ROOT / "tests" / "fixtures" / "management-response"
+MANAGEMENT_RESPONSE_AS_OF = datetime.date(2021, 7, 31)
+
+
+@pytest.fixture(scope="session")
+def management_response_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The management-response fixture (dates to the month, quarter or year), built as of 2021-07-31."""
+    base = tmp_path_factory.mktemp("management-response")
+    build(MANAGEMENT_RESPONSE, BuildOptions(out_dir=base / "site", site_url=SITE_URL, work_dir=base / "work",
+                                            as_of=MANAGEMENT_RESPONSE_AS_OF))
+    return base / "site"
 
 
 @pytest.fixture(scope="session")

@@ -57,17 +57,19 @@ def test_bad_position_value(content):
     assert "agree, partially-agree, disagree" in message
 
 
-def test_duplicate_id(content):
+def test_duplicate_id_names_where_the_first_one_is(content):
+    first = (content / EV / "recommendations.yml").read_text(encoding="utf-8").splitlines().index("  - id: r1") + 1
     line = edit(content, EV / "recommendations.yml", "  - id: r2\n", "  - id: r1\n")
     found = problems(content)
-    assert ("recommendations.yml", line,
-            "the id 'r1' is already used in this evaluation — ids must be unique: choose another one") in found
+    assert ("recommendations.yml", line, f"the id 'r1' is already used in this evaluation, at recommendations.yml:{first}"
+            " — ids must be unique (R1 and r1 count as the same): choose another one") in found
 
 
 def test_duplicate_id_between_recommendation_and_action(content):
-    line = edit(content, EV / "response.yml", '      - id: "1.1"\n', "      - id: r9\n")
-    assert ("response.yml", line,
-            "the id 'r9' is already used in this evaluation — ids must be unique: choose another one") in problems(content)
+    first = (content / EV / "recommendations.yml").read_text(encoding="utf-8").splitlines().index("  - id: r9") + 1
+    line = edit(content, EV / "response.yml", '      - id: "1.1"\n', "      - id: R9\n")
+    assert ("response.yml", line, f"the id 'R9' is already used in this evaluation, at recommendations.yml:{first}"
+            " — ids must be unique (R1 and r1 count as the same): choose another one") in problems(content)
 
 
 def test_dangling_reference(content):
