@@ -25,8 +25,10 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_wheel_and_the_sdist_hold_every_file_the_tool_reads(dist):
-    wheel = {name for name in zipfile.ZipFile(next(dist.glob("*.whl"))).namelist()}
-    sdist = {name.split("/", 1)[1] for name in tarfile.open(next(dist.glob("*.tar.gz"))).getnames() if "/" in name}
+    with zipfile.ZipFile(next(dist.glob("*.whl"))) as archive:
+        wheel = set(archive.namelist())
+    with tarfile.open(next(dist.glob("*.tar.gz"))) as archive:
+        sdist = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     templates = [path.relative_to(ROOT / "templates") for path in (ROOT / "templates").rglob("*")
                  if path.is_file() and "__pycache__" not in path.parts]
     assert {f"evalsite/templates/{name}" for name in templates} <= wheel
