@@ -122,9 +122,10 @@ def _init(folder: Path) -> int:
         init_project(folder)
     except InitError as exc:
         raise UsageError(str(exc)) from None
-    where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
-    print(f"created a site project in {folder}/ — next: set the site's name in {folder / CONFIG_NAME}, then\n"
-          f"  {where}evalsite new evaluation my-evaluation-2025 --language en\n  {where}evalsite serve")
+    steps = [] if folder.resolve() == Path.cwd().resolve() else [f"cd {folder}"]
+    steps += [f"edit {CONFIG_NAME}: the site's name, description and publisher", "evalsite new evaluation my-evaluation-2025 --language en",
+              "evalsite serve"]
+    print(f"created a site project in {folder}/ (its README.md says what is where); next:\n" + "\n".join(f"  {step}" for step in steps))
     return DONE
 
 
@@ -188,14 +189,14 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     try:
         build(project.content, options, progress)
     except BuildError as exc:
-        print(f"evalsite: the site could not be built; the previous site in {out}/ is unchanged.\n{exc}", file=sys.stderr)
+        print(f"evalsite: the site could not be built; the previous site in {display_path(out)}/ is unchanged.\n{exc}", file=sys.stderr)
         return BUILD_FAILED
     except OSError as exc:
-        print(f"evalsite: the site could not be written ({exc}); the previous site in {out}/ is unchanged.", file=sys.stderr)
+        print(f"evalsite: the site could not be written ({exc}); the previous site in {display_path(out)}/ is unchanged.", file=sys.stderr)
         return BUILD_FAILED
     finally:
         progress.close()
-    print(f"site built in {out}/ (nl, fr, en) in {progress.elapsed():.1f} s")
+    print(f"site built in {display_path(out)}/ (nl, fr, en) in {progress.elapsed():.1f} s")
     return DONE
 
 

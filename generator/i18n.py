@@ -51,7 +51,12 @@ def _compiled(lang: str, files: tuple[tuple[Path, int], ...]) -> Translations:
         with open(override, "rb") as po:
             for message in read_po(po, locale=LOCALE_OF[lang]):
                 if message.id and message.string and not message.fuzzy:
-                    catalog[message.id] = message
+                    current = catalog.get(message.id, message.context)
+                    if current:  # Catalog's own item assignment would merge, keeping the tool's words
+                        current.string = message.string
+                        current.flags.discard("fuzzy")
+                    else:
+                        catalog[message.id] = message
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
