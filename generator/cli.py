@@ -45,9 +45,12 @@ def main(argv: list[str] | None = None) -> int:
             return _new(args, project)
         if args.command == "build":
             return _build(project, args)
-        from .serve import serve as run_server
+        from .serve import PortError, serve
 
-        return run_server(project, args.out, args.host, args.port)
+        try:
+            return serve(project, args.out, args.host, args.port)
+        except PortError as exc:
+            raise UsageError(str(exc)) from None
     except ContentError as exc:
         _print_problems(exc)
         return CONTENT_ERRORS

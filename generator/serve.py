@@ -10,11 +10,13 @@ before anything is written. Ctrl+C (or SIGTERM) ends the server and the worker p
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import http.server
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -22,9 +24,9 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .errors import ContentError
+from .errors import ContentError, display_path
 from .paths import LOCALES, MKDOCS_BASE, TEMPLATES
-from .project import Project
+from .project import Project, load_project
 from .site import BuildError, BuildOptions, finish_preview, preview, worker_pool
 
 PREVIEW = "preview"  # in the project's work folder
@@ -40,6 +42,10 @@ LIVE_RELOAD_JS = """(function () {
 """
 
 
+class PortError(Exception):
+    """The server cannot listen where it was asked to (the port is taken, or not ours to use)."""
+
+
 class _State:
     """The build number the pages poll; it changes after each successful rebuild."""
 
@@ -53,11 +59,14 @@ def serve(project: Project, out: Path | None, host: str, port: int) -> int:
     out = out or project.work_dir / PREVIEW
     site_url = f"http://{host}:{port}/"
     state = _State()
-    options = BuildOptions(out_dir=out, site_url=site_url, live_reload=True, work_dir=project.work_dir, project=project)
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Handler, state, directory=str(out)))
+    options = functools.partial(_options, project, out, site_url)
+    try:
+        server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Handler, state, directory=str(out)))
+    except OSError as exc:
+        raise PortError(f"cannot serve on {host}:{port} ({exc.strerror}) — choose another port with --port") from None
     observer = Observer()
     with worker_pool() as pool:
-        rebuild = functools.partial(_rebuild, project.content, options, state, pool)
+        rebuild = functools.partial(_rebuild, options, state, pool)
         rebuild()
         handler = _OnChange(state, {MKDOCS_BASE} | ({project.config} if project.config else set()))
         for folder in {project.content, TEMPLATES, LOCALES, project.templates, project.locales} - {None}:
@@ -66,7 +75,8 @@ def serve(project: Project, out: Path | None, host: str, port: int) -> int:
             observer.schedule(handler, str(path.parent), recursive=False)
         observer.start()
         threading.Thread(target=_rebuild_loop, args=(state, rebuild), daemon=True).start()
-        print(f"serving {out}/ on {site_url} — edit {project.content.name}/ and the pages reload; Ctrl+C stops", flush=True)
+        print(f"serving {display_path(out)}/ on {site_url} — edit {display_path(project.content)}/ and the pages reload; Ctrl+C stops",
+              flush=True)
         try:
             server.serve_forever()
         finally:
@@ -75,10 +85,18 @@ def serve(project: Project, out: Path | None, host: str, port: int) -> int:
     return 0
 
 
-def _rebuild(content: Path, options: BuildOptions, state: _State, pool: ProcessPoolExecutor) -> None:
+def _options(project: Project, out: Path, site_url: str) -> BuildOptions:
+    """The preview's options, with evalsite.yml read again: a change to it shows at the next rebuild."""
+    if project.config:
+        project = dataclasses.replace(load_project(project.config), content=project.content)
+    return BuildOptions(out_dir=out, site_url=site_url, live_reload=True, work_dir=project.work_dir, project=project)
+
+
+def _rebuild(options: Callable[[], BuildOptions], state: _State, pool: ProcessPoolExecutor) -> None:
     started = time.perf_counter()
     try:
-        done = preview(content, options, pool)
+        current = options()
+        done = preview(current.project.content, current, pool)
         state.version += 1  # the pages reload now; what they link to and the search index follow
         print(f"rebuilt in {time.perf_counter() - started:.1f} s ({done.pages_changed} pages changed; "
               f"languages rebuilt: {', '.join(done.languages) or 'none'})", flush=True)
