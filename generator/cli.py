@@ -34,7 +34,14 @@ class UsageError(Exception):
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    signal.signal(signal.SIGTERM, _interrupt)  # a SIGTERM ends the command as Ctrl+C does: cleanly
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # a SIGTERM ends the command as Ctrl+C does: cleanly
+    try:
+        return _run(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "init":
             return _init(args.folder)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from evalsite import cli
 from evalsite.errors import ContentError
+from evalsite.progress import Progress
 from evalsite.project import find_project, load_project
 
 from .conftest import CONTENT, ROOT
@@ -163,3 +165,13 @@ def test_a_failed_build_exits_3_and_keeps_the_previous_site(project, monkeypatch
 def _fail(job: tuple) -> str | None:
     """Stands in for MkDocs (module-level, so the worker processes can run it)."""
     return "MkDocs failed on purpose"
+
+
+def test_on_a_terminal_a_progress_bar_runs_below_the_phase_lines(capsys):
+    progress = Progress(total=4, stream=sys.stdout, bar=True)
+    progress.phase("content checked", 1.25)
+    progress.phase("nl: no page changed", steps=3)
+    progress.close()
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["content checked (1.2 s)", "nl: no page changed"]
+    assert "/4 steps" in err and "\r" in err  # tqdm redraws the bar in place, at most every 0.1 s
