@@ -113,7 +113,7 @@ def find_project(config: Path | None = None, content: Path | None = None) -> Pro
     elif config.is_dir() and (config / CONFIG_NAME).is_file():
         project = load_project(config / CONFIG_NAME)
     elif not config.is_file():
-        raise ProjectError(f"{config} does not exist — give the site project's {CONFIG_NAME}, or create a project with: evalsite init")
+        raise ProjectError(f"there is no {CONFIG_NAME} at {config} — give the site project's {CONFIG_NAME}, or create a project with: evalsite init")
     else:
         project = load_project(config)
     if content is not None:

@@ -70,7 +70,7 @@ class Tree:
     lang: str
     config: Path
     changed: tuple[str, ...]  # source files written or removed
-    structural: bool  # files added or removed, or the config (navigation, theme) changed
+    structural: bool  # files added or removed, or the config (navigation, theme) or the theme overrides changed
     pages: int = 0  # pages in the tree
     pages_written: int = 0
 
@@ -88,6 +88,7 @@ class Settings:
     templates: tuple[Path, ...]
     locales: Path | None = None
     logo: Path | None = None
+    theme_changed: bool = False  # the theme overrides changed since the last generation: every page is built again
 
 
 @dataclass(frozen=True)
@@ -322,18 +323,20 @@ def _settings(site: Site, content_dir: Path, options: BuildOptions) -> Settings:
     overrides = [path for path in (project.templates, project.locales, project.config, project.logo) if path]
     keys = freshness.evaluation_keys(content_dir, [ev.slug for ev in site.evaluations],
                                      f"{site_url} {options.as_of or datetime.date.today()} {options.engine}", overrides)
-    _sync_theme(options.work_dir / "theme", templates)
-    return Settings(base, site_url, keys, {lang: project.identity(lang) for lang in LANGS}, templates, project.locales, project.logo)
+    theme_changed = _sync_theme(options.work_dir / "theme", templates)
+    return Settings(base, site_url, keys, {lang: project.identity(lang) for lang in LANGS}, templates, project.locales, project.logo,
+                    theme_changed)
 
 
-def _sync_theme(folder: Path, templates: tuple[Path, ...]) -> None:
+def _sync_theme(folder: Path, templates: tuple[Path, ...]) -> bool:
     """The theme overrides MkDocs reads (its `custom_dir`): the tool's `theme/` with the project's
-    files of the same name put over it, as Material's own custom_dir goes over the theme."""
+    files of the same name put over it, as Material's own custom_dir goes over the theme. True
+    when they changed (each page then shows the change: no dirty build)."""
     files: dict[str, str] = {}
     for top in reversed(templates):
         theme = top / "theme"
         files |= {str(path.relative_to(theme)): path.read_text(encoding="utf-8") for path in theme.rglob("*") if path.is_file()}
-    sync_tree(folder, files)
+    return bool(sync_tree(folder, files)[0])
 
 
 def _language(job: LanguageJob) -> LanguageReport:
@@ -435,16 +438,16 @@ def _generate(site: Site, lang: str, settings: Settings, options: BuildOptions) 
     sources, pages = set(files), len(files) + len(keep)
     for top in reversed(settings.templates):  # the project's assets over the tool's
         files |= {f"assets/{asset.name}": asset.read_text(encoding="utf-8") for asset in (top / "assets").glob("*") if asset.is_file()}
-    changed, added_or_removed = sync_tree(docs, files, keep)
-    logo = None
-    if settings.logo:
-        logo = f"assets/{LOGO}{settings.logo.suffix.lower()}"
-        added_or_removed |= write_bytes_if_changed(docs / logo, settings.logo.read_bytes())
+    logo = f"assets/{LOGO}{settings.logo.suffix.lower()}" if settings.logo else None
+    changed, added_or_removed = sync_tree(docs, files, keep | ({logo} if logo else set()))  # the logo, an image, is written below
+    if settings.logo and logo and write_bytes_if_changed(docs / logo, settings.logo.read_bytes()):
+        changed.append(logo)
     freshness.store(root / "keys.json", keys)
     config_path = root / "mkdocs.yml"
     config = mkdocs_build.language_config(site, lang, settings.base, settings.site_url, settings.identities[lang], options.live_reload, logo)
     config_changed = write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-    return Tree(lang, config_path, tuple(changed), added_or_removed or config_changed, pages, len(sources.intersection(changed)))
+    structural = added_or_removed or config_changed or settings.theme_changed
+    return Tree(lang, config_path, tuple(changed), structural, pages, len(sources.intersection(changed)))
 
 
 def sync_tree(root: Path, files: dict[str, str], keep: Collection[str] = ()) -> tuple[list[str], bool]:

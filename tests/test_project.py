@@ -67,27 +67,29 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
 
 
 def test_a_project_overrides_templates_and_ui_words_and_names_the_site(project, capsys):
-    _write(project / "templates" / "theme" / "partials" / "copyright.html", '<div class="md-copyright">Our own footer</div>\n')
     po = (ROOT / "locales" / "fr" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
     assert 'msgid "All actions"' in po
     _write(project / "locales" / "fr" / "LC_MESSAGES" / "messages.po", 'msgid "All actions"\nmsgstr "Toutes nos actions"\n')
     _write(project / "logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>\n')
+    footer = _write(project / "templates" / "theme" / "partials" / "copyright.html", '<div class="md-copyright">Our own footer</div>\n')
     config = project / "evalsite.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("# logo: logo.svg", "logo: logo.svg")
                       .replace("# publisher:\n#   nl: Dienst Evaluatie\n#   fr: Service de l'évaluation\n#   en: Evaluation Office",
                                "publisher: Test Office"), encoding="utf-8")
     assert cli.main(["build", "--as-of", "2026-11-23"]) == 0
     site = project / "site"
-    recommendation = (site / "fr" / EV / "recommendations" / "r2" / "index.html").read_text(encoding="utf-8")
-    assert "Our own footer" in recommendation
+    assert all("Our own footer" in path.read_text(encoding="utf-8") for path in site.glob("*/**/index.html"))
     assert "Toutes nos actions" in (site / "fr" / "actions" / "index.html").read_text(encoding="utf-8")
     assert "Toutes nos actions" not in (site / "en" / "actions" / "index.html").read_text(encoding="utf-8")  # French only
     info = page(site / "fr" / EV / "recommendations" / "r2" / "index.html")
     assert info.title.strip().endswith("· Évaluations et réponses managériales")
     assert info.meta["author"] == ["Test Office"]
     assert "../../../../assets/logo.svg" in info.resources and (site / "fr" / "assets" / "logo.svg").is_file()
-    out = capsys.readouterr()
-    assert "no site URL" in out.err
+    assert "no site URL" in capsys.readouterr().err
+    # a change to a theme override alone, in the next (incremental) build: every page shows it, not only changed ones
+    footer.write_text('<div class="md-copyright">Our new footer</div>\n', encoding="utf-8")
+    assert cli.main(["build", "--as-of", "2026-11-23"]) == 0
+    assert all("Our new footer" in path.read_text(encoding="utf-8") for path in site.glob("*/**/index.html"))
 
 
 def test_every_command_takes_the_same_content_and_config_options(project, tmp_path, monkeypatch, capsys):
