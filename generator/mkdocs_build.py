@@ -25,8 +25,8 @@ from .project import Identity
 DEFAULT_LANG = "en"  # where hreflang x-default points for content pages
 DOCS = "docs"  # each language's Markdown tree, beside its config
 THEME = "../../theme"  # the merged theme overrides (`site._sync_theme`), shared by the languages
-UNUSED = ("assets/javascripts/lunr", "assets/javascripts/workers", "search")  # Material's and Zensical's own
-# search (the site searches with Pagefind), which the theme copies whether or not a search plugin runs
+UNUSED = ("assets/javascripts/lunr", "assets/javascripts/workers", "search.json")  # Material's and Zensical's own
+# search scripts and Zensical's index (the site searches with Pagefind), written whether or not a search plugin runs
 ABSOLUTE_ONLY = ("sitemap.xml", "sitemap.xml.gz", "404.html")  # made of absolute addresses: kept only with a site URL
 
 
@@ -78,8 +78,10 @@ def remove_unused(site_dir: Path, site_url: bool) -> None:
     and index, source maps, and without a site URL the files made of absolute addresses."""
     for name in UNUSED:
         path = site_dir / name
-        shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
-    (site_dir / "search.json").unlink(missing_ok=True)
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
     for path in (site_dir / "assets").rglob("*.map"):
         path.unlink()
     if not site_url:
