@@ -88,7 +88,7 @@ class Settings:
     templates: tuple[Path, ...]
     locales: Path | None = None
     logo: Path | None = None
-    theme_changed: bool = False  # the theme overrides changed since the last generation: every page is built again
+    theme_key: str = ""  # a digest of the merged theme overrides: when a tree was built with another, every page is built again
 
 
 @dataclass(frozen=True)
@@ -323,20 +323,20 @@ def _settings(site: Site, content_dir: Path, options: BuildOptions) -> Settings:
     overrides = [path for path in (project.templates, project.locales, project.config, project.logo) if path]
     keys = freshness.evaluation_keys(content_dir, [ev.slug for ev in site.evaluations],
                                      f"{site_url} {options.as_of or datetime.date.today()} {options.engine}", overrides)
-    theme_changed = _sync_theme(options.work_dir / "theme", templates)
+    theme = options.work_dir / "theme"
+    _sync_theme(theme, templates)
     return Settings(base, site_url, keys, {lang: project.identity(lang) for lang in LANGS}, templates, project.locales, project.logo,
-                    theme_changed)
+                    freshness.digest([theme]))
 
 
-def _sync_theme(folder: Path, templates: tuple[Path, ...]) -> bool:
+def _sync_theme(folder: Path, templates: tuple[Path, ...]) -> None:
     """The theme overrides MkDocs reads (its `custom_dir`): the tool's `theme/` with the project's
-    files of the same name put over it, as Material's own custom_dir goes over the theme. True
-    when they changed (each page then shows the change: no dirty build)."""
+    files of the same name put over it, as Material's own custom_dir goes over the theme."""
     files: dict[str, str] = {}
     for top in reversed(templates):
         theme = top / "theme"
         files |= {str(path.relative_to(theme)): path.read_text(encoding="utf-8") for path in theme.rglob("*") if path.is_file()}
-    return bool(sync_tree(folder, files)[0])
+    sync_tree(folder, files)
 
 
 def _language(job: LanguageJob) -> LanguageReport:
@@ -446,7 +446,8 @@ def _generate(site: Site, lang: str, settings: Settings, options: BuildOptions) 
     config_path = root / "mkdocs.yml"
     config = mkdocs_build.language_config(site, lang, settings.base, settings.site_url, settings.identities[lang], options.live_reload, logo)
     config_changed = write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-    structural = added_or_removed or config_changed or settings.theme_changed
+    theme_changed = write_if_changed(root / "theme.key", settings.theme_key)  # every page shows the theme: no dirty build
+    structural = added_or_removed or config_changed or theme_changed
     return Tree(lang, config_path, tuple(changed), structural, pages, len(sources.intersection(changed)))
 
 
