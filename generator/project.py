@@ -14,6 +14,7 @@ tool's own. `evalsite init` writes a project (`init.py`); this repository is one
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import ipaddress
 from collections.abc import Mapping
@@ -97,7 +98,8 @@ def _own(folder: Path, tool: Path) -> Path | None:
 
 
 def default_project(root: Path | None = None) -> Project:
-    """A project with the tool's defaults: the current folder, its `content/`, no overrides in use."""
+    """A project without evalsite.yml: the tool's names, the current folder with its `content/`
+    (and its `templates/` and `locales/`, if any)."""
     root = (root or Path.cwd()).resolve()
     return Project(root=root, content=root / "content")
 
@@ -117,7 +119,7 @@ def find_project(config: Path | None = None, content: Path | None = None) -> Pro
     else:
         project = load_project(config)
     if content is not None:
-        project = Project(project.root, content.resolve(), project.texts, project.logo, project.site_url, project.config)
+        project = dataclasses.replace(project, content=content.resolve())
     return project
 
 
