@@ -33,13 +33,15 @@ def feed_entries(site: Site) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.date, e.evaluation.slug, e.action.id if e.action else "", e.number), reverse=True)
 
 
-def calendar(site: Site, lang: str, site_url: str, as_of: datetime.date) -> bytes:
-    """All-day events on the due dates of open actions, with a stable UID per action."""
+def calendar(site: Site, lang: str, site_url: str | None, as_of: datetime.date, site_name: str | None = None) -> bytes:
+    """All-day events on the due dates of open actions, with a stable UID per action; each links
+    to its action's page when the site has a public address (`site_url`), and the calendar is named
+    after the site (`site_name`, as subscribers see it beside their other calendars)."""
     _ = i18n.translations(lang).gettext
     cal = icalendar.Calendar()
     cal.add("prodid", "-//evalsite//due dates//" + lang.upper())
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", _("Due dates of key actions"))
+    cal.add("x-wr-calname", f"{site_name} · {_('Due dates of key actions')}" if site_name else _("Due dates of key actions"))
     for ev in site.evaluations:
         for act in ev.actions:
             if not act.is_open:
@@ -51,6 +53,7 @@ def calendar(site: Site, lang: str, site_url: str, as_of: datetime.date) -> byte
             event.add("dtend", act.due_date + datetime.timedelta(days=1))
             event.add("summary", _("Action %(id)s due") % {"id": act.id} + " · " + ev.title.shown(lang).text)
             event.add("description", text.plain(act.text.shown(lang).text))
-            event.add("url", f"{site_url}{lang}/{urls.action(ev, act)}")
+            if site_url:
+                event.add("url", f"{site_url}{lang}/{urls.action(ev, act)}")
             cal.add_component(event)
     return cal.to_ical()

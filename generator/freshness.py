@@ -13,9 +13,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from .paths import LOCALES, ROOT, TEMPLATES
+from .paths import LOCALES, PACKAGE, TEMPLATES
 
-RENDERING = (TEMPLATES, LOCALES, ROOT / "generator")  # the code every page is rendered with
+RENDERING = (TEMPLATES, LOCALES, PACKAGE)  # the code every page is rendered with
 
 
 def digest(paths: Iterable[Path], *extra: str) -> str:
@@ -31,10 +31,11 @@ def digest(paths: Iterable[Path], *extra: str) -> str:
     return sha.hexdigest()
 
 
-def evaluation_keys(content_dir: Path, slugs: Iterable[str], settings: str) -> dict[str, str]:
-    """Each evaluation's key: its folder, organisations.yml, the rendering code and `settings`
-    (language, public address, as-of date: whatever else a page shows)."""
-    shared = digest([content_dir / "organisations.yml", *RENDERING], settings)
+def evaluation_keys(content_dir: Path, slugs: Iterable[str], settings: str, project: Iterable[Path] = ()) -> dict[str, str]:
+    """Each evaluation's key: its folder, organisations.yml, the rendering code, `settings`
+    (language, public address, as-of date: whatever else a page shows) and the site project's
+    files that pages show (its evalsite.yml, template and catalog overrides)."""
+    shared = digest([content_dir / "organisations.yml", *RENDERING, *project], settings)
     return {slug: digest([content_dir / "evaluations" / slug], shared) for slug in slugs}
 
 

@@ -23,11 +23,40 @@ LOCALE_OF = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 assert set(LOCALE_OF) == set(LANGS)
 
 
-@cache
+_project_locales: Path | None = None
+
+
+def use_project_locales(folder: Path | None) -> None:
+    """Let the entries of a site project's own catalogs (`folder/<lang>/LC_MESSAGES/messages.po`)
+    replace the tool's: an office says a UI word its own way without copying the whole catalog."""
+    global _project_locales
+    _project_locales = folder
+
+
 def translations(lang: str, locales_dir: Path = LOCALES) -> Translations:
-    """The compiled catalog of `lang`; fuzzy entries are left out, as gettext tools do."""
-    with open(locales_dir / lang / "LC_MESSAGES" / "messages.po", "rb") as po:
+    """The compiled catalog of `lang`, with the project's entries over the tool's; fuzzy entries
+    are left out, as gettext tools do. Compiled again when a catalog file changed (a preview)."""
+    files = [locales_dir / lang / "LC_MESSAGES" / "messages.po"]
+    if _project_locales and (_project_locales / lang / "LC_MESSAGES" / "messages.po").is_file():
+        files.append(_project_locales / lang / "LC_MESSAGES" / "messages.po")
+    return _compiled(lang, tuple((path, path.stat().st_mtime_ns) for path in files))
+
+
+@cache
+def _compiled(lang: str, files: tuple[tuple[Path, int], ...]) -> Translations:
+    (path, _), *overrides = files
+    with open(path, "rb") as po:
         catalog = read_po(po, locale=LOCALE_OF[lang])
+    for override, _ in overrides:
+        with open(override, "rb") as po:
+            for message in read_po(po, locale=LOCALE_OF[lang]):
+                if message.id and message.string and not message.fuzzy:
+                    current = catalog.get(message.id, message.context)
+                    if current:  # Catalog's own item assignment would merge, keeping the tool's words
+                        current.string = message.string
+                        current.flags.discard("fuzzy")
+                    else:
+                        catalog[message.id] = message
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)

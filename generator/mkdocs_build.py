@@ -1,9 +1,11 @@
 """One language's MkDocs build: its complete config, and the build itself, run in a worker.
 
-The config is the base `mkdocs.yml` plus what differs per language (site name, address, theme
-language, navigation, translated UI words for the theme's overrides). The build runs in-process
-(MkDocs' Python API), collects MkDocs' warnings for the error message, and never writes into an
-existing file, so that it can start from hard links to the published site.
+The config is the base config (`mkdocs-base.yml`, in the package) plus what differs per language
+and per site project (site name and address, theme language, the merged theme overrides,
+navigation, translated UI words for the theme's overrides), with paths relative to the config file
+so that the tree builds where it is, with MkDocs or Zensical. The build runs in-process (MkDocs'
+Python API), collects MkDocs' warnings for the error message, and never writes into an existing
+file, so that it can start from hard links to the published site.
 """
 from __future__ import annotations
 
@@ -11,29 +13,37 @@ import contextlib
 import copy
 import logging
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import i18n, render, urls
+from . import i18n, render
 from .model import LANGS, Site
-from .paths import TEMPLATES
+from .project import Identity
 
 DEFAULT_LANG = "en"  # where hreflang x-default points for content pages
+DOCS = "docs"  # each language's Markdown tree, beside its config
+THEME = "../../theme"  # the merged theme overrides (`site._sync_theme`), shared by the languages
+UNUSED = ("assets/javascripts/lunr", "assets/javascripts/workers", "search.json")  # Material's and Zensical's own
+# search scripts and Zensical's index (the site searches with Pagefind), written whether or not a search plugin runs
+ABSOLUTE_ONLY = ("sitemap.xml", "sitemap.xml.gz", "404.html")  # made of absolute addresses: kept only with a site URL
 
 
-def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, docs: Path,
-                    live_reload: bool) -> dict[str, Any]:
-    """The complete MkDocs config of one language: the base config plus what differs per language."""
+def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str | None, identity: Identity,
+                    live_reload: bool, logo: str | None = None) -> dict[str, Any]:
+    """The complete MkDocs config of one language: the base config plus what differs per language.
+    Without a site URL it has none, and the theme leaves out every absolute address."""
     _ = i18n.translations(lang).gettext
     config = copy.deepcopy(base)
-    config.update(
-        site_name=_("Development cooperation evaluations"),
-        site_url=f"{site_url}{lang}/",
-        docs_dir=str(docs),
-        nav=render.navigation(lang),
-    )
-    config["theme"] = {**config["theme"], "language": lang, "custom_dir": str(TEMPLATES / "theme")}
+    config.update(site_name=identity.name, docs_dir=DOCS, nav=render.navigation(lang))
+    if site_url:
+        config["site_url"] = f"{site_url}{lang}/"
+    if identity.publisher:
+        config["site_author"] = identity.publisher
+    config["theme"] = {**config["theme"], "language": lang, "custom_dir": THEME}
+    if logo:
+        config["theme"]["logo"] = config["theme"]["favicon"] = logo
     config["markdown_extensions"] = [
         {"footnotes": {"BACKLINK_TITLE": _("Back to footnote %d in the text")}} if extension == "footnotes" else extension
         for extension in config["markdown_extensions"]]
@@ -47,8 +57,8 @@ def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, 
             "locale": i18n.LOCALE_OF[lang],
             "languages": languages,
             "default_lang": DEFAULT_LANG,
-            "base_url": site_url,
-            "root": urls.site_path(site_url),
+            "base_url": site_url,  # the public address, for absolute addresses; None: none configured
+            "short_name": identity.short_name,
             "live_reload": live_reload,
             "ui": {
                 "choose_language": _("Choose a language"),
@@ -58,14 +68,29 @@ def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str, 
                 "all_evaluations": _("All evaluations"),
                 "more_results": _("Show more results"),
                 "search_failed": _("Search is not available right now."),
-                "site_description": _("Evaluations of Belgian development cooperation programmes: recommendations, management responses "
-                  "and follow-up actions, in Dutch, French and English."),
+                "site_description": identity.description,
                 "footer": _("Published evaluations, management responses and follow-up actions. "
                              "Texts in our own words; facts as in the source documents."),
             },
         },
     }
     return config
+
+
+def remove_unused(site_dir: Path, site_url: bool) -> None:
+    """Take out of a language's output what the site does not use: the theme's own search scripts
+    and index, source maps, and without a site URL the files made of absolute addresses."""
+    for name in UNUSED:
+        path = site_dir / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+    for path in (site_dir / "assets").rglob("*.map"):
+        path.unlink()
+    if not site_url:
+        for name in ABSOLUTE_ONLY:
+            (site_dir / name).unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -116,6 +141,7 @@ def run(job: tuple[str, str, int, bool]) -> str | None:
         return f"MkDocs failed for {config_file}: {exc}\n" + "\n".join(collected.messages)
     finally:
         logger.removeHandler(collected)
+    remove_unused(Path(site_dir), bool(config.site_url))
     return None
 
 

@@ -1,12 +1,22 @@
-"""Where the project's own files live: templates, locales and the base MkDocs config.
+"""Where the tool's own files are: package data of the installed `evalsite`, found through importlib.resources.
 
-The generator runs from a checkout (the README installs it in editable mode), so these sit beside
-the `generator/` package at the top of the repository.
+The templates, the UI catalogs and the author guide are kept at the top of the repository
+(`templates/`, `locales/`, `docs/authoring.md`) and install inside the package as `evalsite.templates`,
+`evalsite.locales` and `evalsite.guide` (pyproject.toml); the base MkDocs config and the schemas
+sit in the package itself. Nothing is read from or written beside the installed package: what a
+build writes goes into the site project's own folders (`project.Project`).
 """
+from importlib.resources import files
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "templates"
-LOCALES = ROOT / "locales"
-MKDOCS_BASE = ROOT / "mkdocs.yml"
-WORK = ROOT / "build"
+
+def _folder(package: str) -> Path:
+    """The folder of an installed package: a wheel installs as plain files, so this is a real path."""
+    return Path(str(files(package)))
+
+
+PACKAGE = _folder("evalsite")
+TEMPLATES = _folder("evalsite.templates")
+LOCALES = _folder("evalsite.locales")
+MKDOCS_BASE = PACKAGE / "mkdocs-base.yml"
+AUTHOR_GUIDE = _folder("evalsite.guide") / "authoring.md"

@@ -7,7 +7,7 @@ links as addresses relative to the page, so nothing here builds HTML or knows a 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import charts, dashboards, feeds, i18n, opendata, preview, text, typography, urls
 from .load_report import REFERENCE
 from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site, Text
-from .paths import WORK
+from .project import Identity, default_project
 
 PAGE_TEMPLATES = Path("pages")
 
@@ -32,6 +32,7 @@ class Page:
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
     in_nav: bool = False  # listed in the navigation (see `navigation`), which the theme needs to know
+    needs_site_url: bool = False  # made of absolute addresses: left out when no site URL is configured
 
     @property
     def source(self) -> str:
@@ -47,7 +48,7 @@ def site_pages(site: Site) -> list[Page]:
              Page(urls.dashboard(), "dashboard.md.j2", in_nav=True),
              Page(urls.organisations(), "organisations.md.j2", in_nav=True),
              Page(urls.data(), "data.md.j2", in_nav=True),
-             Page("feed.xml", "feed.xml.j2")]
+             Page("feed.xml", "feed.xml.j2", needs_site_url=True)]
     pages += [Page(urls.organisation(org), "organisation.md.j2", {"org": org}) for org in site.organisations]
     for ev in site.evaluations:
         pages += [Page(urls.evaluation(ev), "evaluation.md.j2", {"ev": ev}),
@@ -80,12 +81,12 @@ def navigation(lang: str) -> list[Any]:
     return [{title: urls.source_file(url)} for title, url in entries]
 
 
-_BYTECODE = jinja2.FileSystemBytecodeCache(str(WORK / "jinja"))  # templates compiled once, for every language and run
+_BYTECODE = jinja2.FileSystemBytecodeCache()  # templates compiled once, for every language and run (in the user's temporary folder)
 
 
-def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
-    """A Jinja environment speaking `lang`: its catalog, its Babel formats."""
-    (WORK / "jinja").mkdir(parents=True, exist_ok=True)
+def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Environment:
+    """A Jinja environment speaking `lang`: its catalog, its Babel formats. `templates_dir` may be
+    a list of folders, searched in order (a site project's overrides, then the tool's templates)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         bytecode_cache=_BYTECODE,
@@ -173,19 +174,23 @@ def _yaml_str(value: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = "/",
-                    as_of: datetime.date | None = None, keep: Collection[str] = ()) -> dict[str, str | bytes]:
+def render_language(site: Site, lang: str, templates_dir: Path | Sequence[Path], site_url: str | None = "/",
+                    as_of: datetime.date | None = None, keep: Collection[str] = (), identity: Identity | None = None) -> dict[str, str | bytes]:
     """The page tree of one language: source path → text (bytes for pictures), but for the pages in `keep` (still
     current from an earlier run). `site_url` is the public address of the site, for the places that
-    need an absolute link (citation, feeds); `as_of` is the date against which due dates are judged
-    (default: today)."""
+    need an absolute link (citation, feeds); without one (None) they are left out: `absolute()`
+    gives None and the pages made only of absolute addresses are not written. `as_of` is the date
+    against which due dates are judged (default: today); `identity` the site's name and description
+    (default: the tool's)."""
     env = environment(lang, templates_dir)
-    env.globals.update(absolute=lambda url: f"{site_url}{lang}/{url}", as_of=as_of or datetime.date.today(),
-                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries)
+    identity = identity or default_project().identity(lang)
+    env.globals.update(absolute=lambda url: f"{site_url}{lang}/{url}" if site_url else None, as_of=as_of or datetime.date.today(),
+                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries,
+                       site_name=identity.name, site_description=identity.description, publisher=identity.publisher)
     add_site_filters(env, site, lang)
     files = {}
     for page in site_pages(site):
-        if page.source in keep:
+        if page.source in keep or (page.needs_site_url and not site_url):
             continue
         template = env.get_template(str(PAGE_TEMPLATES / page.template))
         link = partial(_link, start=page.url)

@@ -1,31 +1,35 @@
 """`evalsite serve`: build, serve on 127.0.0.1, rebuild on every change and reload open pages.
 
-The preview is built into `build/preview/` (not `site/`), with a small live-reload script that asks
+The preview is built into the project's `build/preview/` (not `site/`), with a small live-reload script that asks
 the server for the build number every half second. Rebuilds are incremental (`site.preview`): only
 the pages of changed evaluations are generated again and only the pages whose Markdown changed are
 rendered by MkDocs, in worker processes kept warm for the whole session; the open pages reload as
 soon as that is done, and the open data, calendars and search index follow (`site.finish_preview`).
 A change with errors prints them and keeps the last good preview on screen: content is checked
-before anything is written.
+before anything is written. Ctrl+C (or SIGTERM) ends the server and the worker processes.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import http.server
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .errors import ContentError
-from .paths import LOCALES, MKDOCS_BASE, TEMPLATES, WORK
+from .errors import ContentError, display_path
+from .paths import LOCALES, MKDOCS_BASE, TEMPLATES
+from .project import Project, load_project
 from .site import BuildError, BuildOptions, finish_preview, preview, worker_pool
 
-PREVIEW = WORK / "preview"
+PREVIEW = "preview"  # in the project's work folder
 LIVE_RELOAD_JS = """(function () {
   var seen = null;
   setInterval(function () {
@@ -38,6 +42,10 @@ LIVE_RELOAD_JS = """(function () {
 """
 
 
+class PortError(Exception):
+    """The server cannot listen where it was asked to (the port is taken, or not ours to use)."""
+
+
 class _State:
     """The build number the pages poll; it changes after each successful rebuild."""
 
@@ -46,35 +54,49 @@ class _State:
         self.changed = threading.Event()
 
 
-def serve(content: Path, out: Path | None, host: str, port: int) -> int:
-    out = out or PREVIEW
+def serve(project: Project, out: Path | None, host: str, port: int) -> int:
+    """Serve the project's preview at its own local address (the site URL of evalsite.yml is for builds)."""
+    out = out or project.work_dir / PREVIEW
     site_url = f"http://{host}:{port}/"
     state = _State()
-    pool = worker_pool()
-    rebuild = functools.partial(_rebuild, content, BuildOptions(out_dir=out, site_url=site_url, live_reload=True, draft=True), state, pool)
-    rebuild()
-    observer = Observer()
-    handler = _OnChange(state)
-    for folder in (content, TEMPLATES, LOCALES):
-        observer.schedule(handler, str(folder), recursive=True)
-    observer.schedule(handler, str(MKDOCS_BASE.parent), recursive=False)
-    observer.start()
-    threading.Thread(target=_rebuild_loop, args=(state, rebuild), daemon=True).start()
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Handler, state, directory=str(out)))
-    print(f"serving {out}/ on {site_url} — edit content/ and the pages reload; Ctrl+C stops", flush=True)
+    options = functools.partial(_options, project, out, site_url)
     try:
-        server.serve_forever()
-    finally:
-        observer.stop()
-        server.server_close()
-        pool.shutdown(cancel_futures=True)
+        server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Handler, state, directory=str(out)))
+    except OSError as exc:
+        raise PortError(f"cannot serve on {host}:{port} ({exc.strerror}) — choose another port with --port") from None
+    observer = Observer()
+    with worker_pool() as pool:
+        rebuild = functools.partial(_rebuild, options, state, pool)
+        rebuild()
+        handler = _OnChange(state, {MKDOCS_BASE} | ({project.config} if project.config else set()))
+        for folder in {project.content, TEMPLATES, LOCALES, project.templates, project.locales} - {None}:
+            observer.schedule(handler, str(folder), recursive=True)
+        for path in handler.files:
+            observer.schedule(handler, str(path.parent), recursive=False)
+        observer.start()
+        threading.Thread(target=_rebuild_loop, args=(state, rebuild), daemon=True).start()
+        print(f"serving {display_path(out)}/ on {site_url} — edit {display_path(project.content)}/ and the pages reload; Ctrl+C stops",
+              flush=True)
+        try:
+            server.serve_forever()
+        finally:
+            observer.stop()
+            server.server_close()
     return 0
 
 
-def _rebuild(content: Path, options: BuildOptions, state: _State, pool: ProcessPoolExecutor) -> None:
+def _options(project: Project, out: Path, site_url: str) -> BuildOptions:
+    """The preview's options, with evalsite.yml read again: a change to it shows at the next rebuild."""
+    if project.config:
+        project = dataclasses.replace(load_project(project.config), content=project.content)
+    return BuildOptions(out_dir=out, site_url=site_url, live_reload=True, work_dir=project.work_dir, project=project, draft=True)
+
+
+def _rebuild(options: Callable[[], BuildOptions], state: _State, pool: ProcessPoolExecutor) -> None:
     started = time.perf_counter()
     try:
-        done = preview(content, options, pool)
+        current = options()
+        done = preview(current.project.content, current, pool)
         state.version += 1  # the pages reload now; what they link to and the search index follow
         print(f"rebuilt in {time.perf_counter() - started:.1f} s ({done.pages_changed} pages changed; "
               f"languages rebuilt: {', '.join(done.languages) or 'none'})", flush=True)
@@ -85,6 +107,8 @@ def _rebuild(content: Path, options: BuildOptions, state: _State, pool: ProcessP
         return
     except BuildError as exc:
         print(f"the site could not be built: {exc}", file=sys.stderr, flush=True)
+        return
+    except BrokenProcessPool:  # the workers were ended: the server is stopping
         return
     if done.languages:  # no second reload: a page loads the search index when the reader first searches
         print(f"open data, calendars and search index renewed at {time.perf_counter() - started:.1f} s", flush=True)
@@ -99,15 +123,20 @@ def _rebuild_loop(state: _State, rebuild: functools.partial) -> None:
 
 
 class _OnChange(FileSystemEventHandler):
-    def __init__(self, state: _State):
+    """Any change in the folders watched, and in `files` (watched through their folders)."""
+
+    def __init__(self, state: _State, files: set[Path]):
         self.state = state
+        self.files = {path.resolve() for path in files}
+        self.folders = {path.parent for path in self.files}
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         path = str(event.src_path)
         if event.event_type in ("opened", "closed_no_write") or path.endswith((".swp", "~")):
             return
-        if Path(path).parent == MKDOCS_BASE.parent and Path(path) != MKDOCS_BASE:
-            return
+        changed = Path(path).resolve()
+        if changed.parent in self.folders and changed not in self.files:
+            return  # another file beside evalsite.yml or the base config
         self.state.changed.set()
 
 

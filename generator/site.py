@@ -18,9 +18,11 @@ import os
 import pickle
 import resource
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable, Collection
-from concurrent.futures import ProcessPoolExecutor
+import time
+from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -29,15 +31,22 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import feeds, freshness, i18n, mkdocs_build, opendata, render, search, urls
+from . import feeds, freshness, i18n, mkdocs_build, opendata, render, search, urls, zensical_build
 from .errors import Problem
 from .load import load_site
 from .model import LANGS, Site
-from .paths import MKDOCS_BASE, TEMPLATES, WORK
+from .paths import MKDOCS_BASE, TEMPLATES
+from .progress import Progress
+from .project import Identity, Project, default_project, with_slash
 
-INDEXING = multiprocessing.get_context("fork").Lock()  # one Pagefind run at a time, shared by the forked workers:
+FORK = multiprocessing.get_context("fork")
+INDEXING = FORK.Lock()  # one Pagefind run at a time, shared by the forked workers:
 # Pagefind holds a whole language's index in memory (about 0.2 MB per page), three at once would triple the peak
+EVENTS = FORK.SimpleQueue()  # each step a worker finishes, for the progress lines (put synchronously: none is late)
 ROOT_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt")  # beside the language folders (`_write_root`)
+ENGINES = ("mkdocs", "zensical")
+STEPS = ("generate", "engine", "search")
+LOGO = "logo"  # the project's logo, copied into each language's assets/ under this name  # a language job's steps, as the progress counts them
 
 
 class BuildError(Exception):
@@ -47,11 +56,13 @@ class BuildError(Exception):
 @dataclass(frozen=True)
 class BuildOptions:
     out_dir: Path
-    site_url: str | None = None  # None: the base config's site_url
+    site_url: str | None = None  # the public address; None: none configured, absolute addresses are left out
     live_reload: bool = False
-    work_dir: Path = WORK
+    work_dir: Path = Path("build")
     as_of: datetime.date | None = None  # the date due dates are judged against; None: today
     draft: bool = False  # allow placeholders left from `evalsite new` (a preview, `build --draft`)
+    project: Project | None = None  # names, logo and overrides (evalsite.yml); None: the tool's defaults
+    engine: str = "mkdocs"  # or "zensical" (`ENGINES`)
 
 
 @dataclass(frozen=True)
@@ -61,17 +72,25 @@ class Tree:
     lang: str
     config: Path
     changed: tuple[str, ...]  # source files written or removed
-    structural: bool  # files added or removed, or the config (navigation, theme) changed
+    structural: bool  # files added or removed, or the config (navigation, theme) or the theme overrides changed
+    pages: int = 0  # pages in the tree
+    pages_written: int = 0
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What every language's generation shares: the base config, the public address, and the key
-    of each evaluation's pages (`freshness`)."""
+    """What every language's generation shares: the base config, the public address, the key of
+    each evaluation's pages (`freshness`), and what the site project says: the site's name per
+    language, where templates are looked up (the project's own first), its catalog overrides."""
 
     base: dict[str, Any]
-    site_url: str
+    site_url: str | None
     evaluation_keys: dict[str, str]
+    identities: dict[str, Identity]
+    templates: tuple[Path, ...]
+    locales: Path | None = None
+    logo: Path | None = None
+    theme_key: str = ""  # a digest of the merged theme overrides: when a tree was built with another, every page is built again
 
 
 @dataclass(frozen=True)
@@ -120,49 +139,126 @@ class Preview:
     site: Site
 
 
-def worker_pool() -> ProcessPoolExecutor:
+@contextlib.contextmanager
+def worker_pool() -> Iterator[ProcessPoolExecutor]:
     """One worker process per language, started now: forked after the model is loaded, each would
-    inherit the main process's copy, and copy it for good when its garbage collector walks it."""
+    inherit the main process's copy, and copy it for good when its garbage collector walks it.
+    Leaving the block by an exception (an interruption among them) ends the workers at once, with
+    whatever they are running (`stop_workers`); leaving it normally waits for them to finish."""
     import mkdocs.commands.build  # noqa: F401 — imported once here, so that every worker starts with it
 
-    pool = ProcessPoolExecutor(max_workers=len(LANGS), mp_context=multiprocessing.get_context("fork"))  # shares INDEXING
-    pool.submit(int).result()  # with fork, the first task starts all the workers
-    return pool
+    pool = ProcessPoolExecutor(max_workers=len(LANGS), mp_context=FORK, initializer=_worker_started)  # shares INDEXING
+    try:
+        pool.submit(int).result()  # with fork, the first task starts all the workers
+        yield pool
+    except BaseException:
+        stop_workers(pool)
+        raise
+    pool.shutdown()
 
 
-def build(content_dir: Path, options: BuildOptions) -> Built:
+def _worker_started() -> None:
+    """Each worker leads its own process group, so that `stop_workers` ends the programs it runs
+    (Pagefind) with it and a terminal's Ctrl+C reaches only the main process, which ends them;
+    and it dies with the main process, even when that one is killed outright."""
+    os.setpgrp()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: only the other measures apply
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers and every program they run now, without waiting for their tasks."""
+    for process in list((pool._processes or {}).values()):  # the executor has no public way before Python 3.14
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def build(content_dir: Path, options: BuildOptions, progress: Progress | None = None) -> Built:
     """Check the content, then generate, build and index the three languages in parallel processes.
 
     The new site is made in a staging folder and swapped in whole. When the previous build made the
     site now in `out_dir` from the same work trees (a stamp in the work folder says so), the staging
     folder starts as hard links to it (`_link_tree`) and only the pages whose Markdown changed are
-    rendered again."""
+    rendered again. `progress` hears of each phase as it ends."""
     with worker_pool() as pool:
-        return _build(content_dir, options, pool)
+        return _build(content_dir, options, pool, progress)
 
 
-def _build(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> Built:
+def _build(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor, progress: Progress | None = None) -> Built:
+    started = time.perf_counter()
     warnings: list[Problem] = []
     site = load_site(content_dir, allow_placeholders=options.draft, as_of=options.as_of, warnings=warnings)
+    if progress:
+        progress.phase(f"content checked: {len(site.evaluations)} evaluations, {sum(len(e.recommendations) for e in site.evaluations)} "
+                       f"recommendations, {sum(len(e.actions) for e in site.evaluations)} actions, "
+                       f"{len(site.organisations)} organisations", time.perf_counter() - started)
     settings = _settings(site, content_dir, options)
     out_dir = options.out_dir.resolve()
     stamp = options.work_dir / "last-build.json"
-    wanted = {"out": str(out_dir), "site_url": options.site_url, "as_of": str(options.as_of), "live_reload": options.live_reload}
+    wanted = {"out": str(out_dir), "site_url": options.site_url, "as_of": str(options.as_of), "live_reload": options.live_reload,
+              "engine": options.engine}
     incremental = out_dir.is_dir() and stamp.is_file() and json.loads(stamp.read_text(encoding="utf-8")) == wanted
     stamp.unlink(missing_ok=True)  # the work trees are about to change: until this build lands, no increment on them
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    remove_stale(out_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-{os.getpid()}-", dir=out_dir.parent))
     try:
+        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private (0700): a web server running as another user could not read it
         if incremental:
             _link_tree(out_dir, staging)
         model = pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL)
         jobs = [LanguageJob(lang, model, settings, options, staging / lang, incremental, True) for lang in LANGS]
-        reports = run_languages(pool, _language, jobs, meanwhile=partial(_write_shared, staging, site, settings, options))
-        _swap(staging, out_dir)
+        reports = run_languages(pool, _language, jobs, meanwhile=partial(_write_shared, staging, site, settings, options, progress),
+                                progress=progress)
+        with _signals_held():  # an interruption now would leave no site at all: it waits until the swap is done
+            _swap(staging, out_dir)
+            stamp.write_text(json.dumps(wanted), encoding="utf-8")
+    except BaseException:
+        stop_workers(pool)  # before the staging folder goes: they may still be writing into it
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    stamp.write_text(json.dumps(wanted), encoding="utf-8")
     return Built(site, tuple(reports), tuple(warnings))
+
+
+def remove_stale(out_dir: Path) -> None:
+    """Remove the staging folders and old sites that builds into `out_dir` left when they were
+    killed: those whose process (its id is in the name) no longer runs."""
+    for path in out_dir.parent.glob(f".{out_dir.name}.*-*"):
+        kind, _, rest = path.name[len(out_dir.name) + 2:].partition("-")
+        pid = rest.split("-")[0]
+        if kind in ("building", "old") and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # no signal: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it does, as another user's
+        pass
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl+C and SIGTERM until the block is done; they are then delivered as usual."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
 
 
 def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor) -> Preview:
@@ -189,12 +285,17 @@ def finish_preview(done: Preview, pool: ProcessPoolExecutor) -> None:
 
 
 def run_languages(pool: ProcessPoolExecutor, task: Callable[[LanguageJob], LanguageReport], jobs: list[LanguageJob],
-                  meanwhile: Callable[[], None] | None = None) -> list[LanguageReport]:
+                  meanwhile: Callable[[], None] | None = None, progress: Progress | None = None) -> list[LanguageReport]:
     """Run `task` on the language jobs across the pool, and `meanwhile` here while they run; raises
-    BuildError with every failure."""
+    BuildError with every failure. The steps the workers finish go to `progress` as they come."""
     futures = [pool.submit(task, job) for job in jobs]
     if meanwhile:
         meanwhile()
+    pending = set(futures)
+    while pending:
+        _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+        _tell(progress)
+    _tell(progress)
     reports = [future.result() for future in futures]
     failures = [report.failure for report in reports if report.failure]
     if failures:
@@ -202,19 +303,52 @@ def run_languages(pool: ProcessPoolExecutor, task: Callable[[LanguageJob], Langu
     return reports
 
 
+def _tell(progress: Progress | None) -> None:
+    """Pass on the steps the workers reported (and drop them when nobody listens)."""
+    while not EVENTS.empty():
+        lang, line, seconds, steps = EVENTS.get()
+        if progress:
+            progress.phase(f"{lang}: {line}", seconds, steps)
+
+
+def _step_done(lang: str, line: str, started: float, steps: int = 1) -> None:
+    """In a worker: say that a step ended (`_tell` passes it on in the main process)."""
+    EVENTS.put((lang, line, time.perf_counter() - started, steps))
+
+
 def _settings(site: Site, content_dir: Path, options: BuildOptions) -> Settings:
+    """What the languages share; also merges the theme overrides into the work folder, and lets
+    the project's catalogs speak (`i18n.use_project_locales`) in this process."""
+    project = options.project or default_project()
+    i18n.use_project_locales(project.locales)
     base = yaml.safe_load(MKDOCS_BASE.read_text(encoding="utf-8"))
-    site_url = _with_slash(options.site_url or base["site_url"])
+    site_url = with_slash(options.site_url) if options.site_url else None
+    templates = tuple(folder for folder in (project.templates, TEMPLATES) if folder)
+    overrides = [path for path in (project.templates, project.locales, project.config, project.logo) if path]
     keys = freshness.evaluation_keys(content_dir, [ev.slug for ev in site.evaluations],
-                                     f"{site_url} {options.as_of or datetime.date.today()}")
-    return Settings(base, site_url, keys)
+                                     f"{site_url} {options.as_of or datetime.date.today()} {options.engine}", overrides)
+    theme = options.work_dir / "theme"
+    _sync_theme(theme, templates)
+    return Settings(base, site_url, keys, {lang: project.identity(lang) for lang in LANGS}, templates, project.locales, project.logo,
+                    freshness.digest([theme]))
+
+
+def _sync_theme(folder: Path, templates: tuple[Path, ...]) -> None:
+    """The theme overrides MkDocs reads (its `custom_dir`): the tool's `theme/` with the project's
+    files of the same name put over it, as Material's own custom_dir goes over the theme."""
+    files: dict[str, str] = {}
+    for top in reversed(templates):
+        theme = top / "theme"
+        files |= {str(path.relative_to(theme)): path.read_text(encoding="utf-8") for path in theme.rglob("*") if path.is_file()}
+    sync_tree(folder, files)
 
 
 def _language(job: LanguageJob) -> LanguageReport:
     """A language job, in a worker: generate, then (unless nothing changed) build and finish. The
     model is dropped before MkDocs runs, so a worker never holds both at their largest."""
+    i18n.use_project_locales(job.settings.locales)
     seconds: dict[str, float] = {}
-    clock = _cpu()
+    clock, started = _cpu(), time.perf_counter()
     site = pickle.loads(job.model)
     tree = _generate(site, job.lang, job.settings, job.options)
     reuse = job.reuse and job.site_dir.is_dir()
@@ -224,10 +358,16 @@ def _language(job: LanguageJob) -> LanguageReport:
     gc.collect()
     seconds["generate"] = _cpu() - clock
     if not rebuild:
+        _step_done(job.lang, "no page changed", started, len(STEPS))
         return LanguageReport(job.lang, 0, False, seconds)
-    clock = _cpu()
-    failure = mkdocs_build.run((str(tree.config), str(job.site_dir), _epoch(job.options), reuse and not tree.structural))
+    _step_done(job.lang, f"{tree.pages_written} of {tree.pages} pages generated", started)
+    clock, started = _cpu(), time.perf_counter()
+    if job.options.engine == "zensical":
+        failure = zensical_build.run(tree.config, job.site_dir, _epoch(job.options))
+    else:
+        failure = mkdocs_build.run((str(tree.config), str(job.site_dir), _epoch(job.options), reuse and not tree.structural))
     seconds["mkdocs"] = _cpu() - clock
+    _step_done(job.lang, f"pages built with {'Zensical' if job.options.engine == 'zensical' else 'MkDocs'}", started)
     _release_memory()
     if calendar is not None and not failure:
         finished = _finish(job, calendar)
@@ -239,8 +379,9 @@ def _language(job: LanguageJob) -> LanguageReport:
 def _finish(job: LanguageJob, calendar: bytes | None = None) -> LanguageReport:
     """What a rebuilt language's pages link to beside MkDocs' output: its calendar of due dates, and
     its search index, made again from all its pages even after a dirty build."""
-    clock = _cpu()
+    clock, started = _cpu(), time.perf_counter()
     if calendar is None:
+        i18n.use_project_locales(job.settings.locales)
         calendar = _calendar(pickle.loads(job.model), job)
     write_if_changed(job.site_dir / "calendar.ics", calendar.decode("utf-8"))
     seconds = {"calendar": _cpu() - clock}
@@ -248,6 +389,7 @@ def _finish(job: LanguageJob, calendar: bytes | None = None) -> LanguageReport:
         clock = _cpu()
         failure = search.index(job.site_dir)
         seconds["search"] = _cpu() - clock
+    _step_done(job.lang, "calendar and search index written", started)
     return LanguageReport(job.lang, 0, True, seconds, failure)
 
 
@@ -260,7 +402,8 @@ def _release_memory() -> None:
 
 
 def _calendar(site: Site, job: LanguageJob) -> bytes:
-    return feeds.calendar(site, job.lang, job.settings.site_url, job.options.as_of or datetime.date.today())
+    return feeds.calendar(site, job.lang, job.settings.site_url, job.options.as_of or datetime.date.today(),
+                          job.settings.identities[job.lang].short_name)
 
 
 def _cpu() -> float:
@@ -269,11 +412,15 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _write_shared(out_dir: Path, site: Site, settings: Settings, options: BuildOptions) -> None:
+def _write_shared(out_dir: Path, site: Site, settings: Settings, options: BuildOptions, progress: Progress | None = None) -> None:
     """The files all languages share: the root pages and the open data."""
+    started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)  # may run before any language has made it
-    _write_root(out_dir, settings.site_url)
+    _write_root(out_dir, settings)
     opendata.write(out_dir / "data", site, settings.site_url, options.as_of or datetime.date.today())
+    if progress:
+        files = sum(1 for path in (out_dir / "data").rglob("*") if path.is_file())
+        progress.phase(f"open data: {files} files; root pages", time.perf_counter() - started)
 
 
 def _epoch(options: BuildOptions) -> int:
@@ -282,28 +429,30 @@ def _epoch(options: BuildOptions) -> int:
     return int(datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC).timestamp())
 
 
-def _with_slash(url: str) -> str:
-    return url if url.endswith("/") else url + "/"
-
-
 def _generate(site: Site, lang: str, settings: Settings, options: BuildOptions) -> Tree:
     """Write one language's page tree and merged config, touching only what changed. An
     evaluation's pages are rendered again only when their key (`freshness`) changed."""
     root = options.work_dir / "pages" / lang
-    docs = root / "docs"
-    base, site_url = settings.base, settings.site_url
+    docs = root / mkdocs_build.DOCS
     keys = {page.source: settings.evaluation_keys[page.context["ev"].slug] for page in render.site_pages(site) if "ev" in page.context}
     previous = freshness.load(root / "keys.json")
     keep = {source for source, key in keys.items() if previous.get(source) == key and (docs / source).is_file()}
-    files = render.render_language(site, lang, TEMPLATES, site_url, options.as_of, keep)
-    for asset in (TEMPLATES / "assets").iterdir():
-        files[f"assets/{asset.name}"] = asset.read_text(encoding="utf-8")
-    changed, added_or_removed = sync_tree(docs, files, keep)
+    files = render.render_language(site, lang, settings.templates, settings.site_url, options.as_of, keep,
+                                   identity=settings.identities[lang])
+    sources, pages = set(files), len(files) + len(keep)
+    for top in reversed(settings.templates):  # the project's assets over the tool's
+        files |= {f"assets/{asset.name}": asset.read_text(encoding="utf-8") for asset in (top / "assets").glob("*") if asset.is_file()}
+    logo = f"assets/{LOGO}{settings.logo.suffix.lower()}" if settings.logo else None
+    changed, added_or_removed = sync_tree(docs, files, keep | ({logo} if logo else set()))  # the logo, an image, is written below
+    if settings.logo and logo and write_bytes_if_changed(docs / logo, settings.logo.read_bytes()):
+        changed.append(logo)
     freshness.store(root / "keys.json", keys)
     config_path = root / "mkdocs.yml"
-    config = mkdocs_build.language_config(site, lang, base, site_url, docs, options.live_reload)
+    config = mkdocs_build.language_config(site, lang, settings.base, settings.site_url, settings.identities[lang], options.live_reload, logo)
     config_changed = write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-    return Tree(lang, config_path, tuple(changed), added_or_removed or config_changed)
+    theme_changed = write_if_changed(root / "theme.key", settings.theme_key)  # every page shows the theme: no dirty build
+    structural = added_or_removed or config_changed or theme_changed
+    return Tree(lang, config_path, tuple(changed), structural, pages, len(sources.intersection(changed)))
 
 
 def sync_tree(root: Path, files: dict[str, str | bytes], keep: Collection[str] = ()) -> tuple[list[str], bool]:
@@ -332,7 +481,10 @@ def sync_tree(root: Path, files: dict[str, str | bytes], keep: Collection[str] =
 def write_if_changed(path: Path, text: str | bytes) -> bool:
     """Write `text` (or bytes) unless the file already holds it; True when it wrote. Bytes are compared, since
     reading text would turn the CRLF line ends of calendar.ics into LF and never match."""
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    return write_bytes_if_changed(path, text if isinstance(text, bytes) else text.encode("utf-8"))
+
+
+def write_bytes_if_changed(path: Path, data: bytes) -> bool:
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -353,26 +505,30 @@ def _link_tree(published: Path, staging: Path) -> None:
         (staging / name).unlink(missing_ok=True)
 
 
-def _write_root(staging: Path, site_url: str) -> None:
-    """The language choice at `/`, a trilingual 404 page, and a sitemap index over the three builds."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "site"), autoescape=True,
+def _write_root(staging: Path, settings: Settings) -> None:
+    """The language choice at `/`, a trilingual 404 page, and (with a site URL) a sitemap index
+    over the three builds. Links are relative, so that the site works under any path; the 404 page,
+    which a server shows at any depth, links from the site URL's path when there is one."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([top / "site" for top in settings.templates]), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     languages = []
     for code in LANGS:
         _ = i18n.translations(code).gettext
+        identity = settings.identities[code]
         languages.append({
             "code": code,
             "name": i18n.own_name(code),
-            "site_name": _("Development cooperation evaluations"),
+            "site_name": identity.name,
             "enter": _("Read the site in English"),
-            "description": _("Evaluations of Belgian development cooperation programmes: recommendations, management responses "
-                  "and follow-up actions, in Dutch, French and English."),
+            "description": identity.description,
             "not_found": _("Page not found"),
             "not_found_help": _("This address does not exist. Go to the list of evaluations:"),
         })
-    context = {"languages": languages, "base_url": site_url, "root": urls.site_path(site_url)}
+    site_url = settings.site_url
+    context = {"languages": languages, "base_url": site_url, "root": urls.site_path(site_url) if site_url else ""}
     for name in ROOT_FILES:
-        (staging / name).write_text(env.get_template(f"{name}.j2").render(context), encoding="utf-8")
+        if name != "sitemap.xml" or site_url:
+            (staging / name).write_text(env.get_template(f"{name}.j2").render(context), encoding="utf-8")
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

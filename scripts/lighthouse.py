@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from evalsite.project import load_project  # noqa: E402
 from evalsite.site import BuildOptions, build  # noqa: E402
 from tests.browser import serve  # noqa: E402
 
@@ -36,7 +37,8 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site"
-        build(ROOT / "content", BuildOptions(out_dir=out, site_url=f"http://127.0.0.1:{port}/", work_dir=Path(tmp) / "work"))
+        build(ROOT / "content", BuildOptions(out_dir=out, site_url=f"http://127.0.0.1:{port}/", work_dir=Path(tmp) / "work",
+                                             project=load_project(ROOT / "evalsite.yml")))
         with serve(out, port, production=True) as base:
             for lang in ("nl", "fr", "en"):
                 for page in PAGES:

@@ -11,12 +11,14 @@ import pytest
 
 from evalsite.load import load_site
 from evalsite.model import Site
+from evalsite.project import load_project
 from evalsite.site import BuildOptions, build
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+PROJECT = load_project(ROOT / "evalsite.yml")  # this repository is a site project: its evalsite.yml names the site
 
 
 def _free_port() -> int:
@@ -48,7 +50,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole bundled site, built once, as published at SITE_URL."""
     base = tmp_path_factory.mktemp("build")
     out = base / "site"
-    build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=base / "work"))
+    build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=base / "work", project=PROJECT))
     return out
 
 

@@ -185,8 +185,10 @@
 
   function load() {
     if (!engine) {
-      engine = import(words.bundle).then(function (pagefind) {
-        return pagefind.options({baseUrl: words.base, excerptLength: 24}).then(function () { return pagefind; });
+      /* data-bundle and data-base are relative to the page (the site works under any path): resolve them here */
+      engine = import(new URL(words.bundle, location.href).href).then(function (pagefind) {
+        var base = new URL(words.base, location.href).pathname;
+        return pagefind.options({baseUrl: base, excerptLength: 24}).then(function () { return pagefind; });
       });
     }
     return engine;

@@ -1,0 +1,179 @@
+"""Site projects and the command line: evalsite.yml, `init`, template and catalog overrides, the
+options every command shares, exit statuses and what a build says while it runs."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from evalsite import cli
+from evalsite.errors import ContentError
+from evalsite.progress import Progress
+from evalsite.project import find_project, load_project
+
+from .conftest import CONTENT, ROOT
+from .sitecheck import page
+
+EV = "evaluations/wsm-2022-2026-midterm"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A new project (`evalsite init`) holding a copy of the bundled content; the current folder."""
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "office"]) == 0
+    folder = tmp_path / "office"
+    shutil.rmtree(folder / "content")
+    shutil.copytree(CONTENT, folder / "content")
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_init_writes_what_an_office_keeps_in_git(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "site"]) == 0
+    site = tmp_path / "site"
+    assert sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()) == [
+        ".github/workflows/publish.yml", ".gitignore", ".gitlab-ci.yml", "README.md", "content/organisations.yml",
+        "docs/authoring.md", "evalsite.yml", "requirements.txt"]
+    assert (site / "content" / "evaluations").is_dir()
+    assert "evalsite==0.1.0" in (site / "requirements.txt").read_text(encoding="utf-8")
+    github = (site / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert 'evalsite build --site-url "${{ steps.pages.outputs.base_url }}" --out _site' in github  # the repository's path included
+    assert 'evalsite build --site-url "$CI_PAGES_URL" --out public' in (site / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "/site/" in (site / ".gitignore").read_text(encoding="utf-8")
+    assert load_project(site / "evalsite.yml").identity("fr").name == "Évaluations et réponses managériales"
+    monkeypatch.chdir(site)
+    assert cli.main(["check"]) == 0
+    assert cli.main(["new", "evaluation", "x", "--language", "fr"]) == 0
+    assert cli.main(["check"]) == 0
+    assert "content is valid: 1 evaluations" in capsys.readouterr().out
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    _write(tmp_path / "notes.txt", "mine")
+    assert cli.main(["init", str(tmp_path)]) == 2
+    assert "is not empty" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_project_overrides_templates_and_ui_words_and_names_the_site(project, capsys):
+    po = (ROOT / "locales" / "fr" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    assert 'msgid "All actions"' in po
+    _write(project / "locales" / "fr" / "LC_MESSAGES" / "messages.po", 'msgid "All actions"\nmsgstr "Toutes nos actions"\n')
+    _write(project / "logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>\n')
+    footer = _write(project / "templates" / "theme" / "partials" / "copyright.html", '<div class="md-copyright">Our own footer</div>\n')
+    config = project / "evalsite.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("# logo: logo.svg", "logo: logo.svg")
+                      .replace("# publisher:\n#   nl: Dienst Evaluatie\n#   fr: Service de l'évaluation\n#   en: Evaluation Office",
+                               "publisher: Test Office"), encoding="utf-8")
+    assert cli.main(["build", "--as-of", "2026-11-23"]) == 0
+    site = project / "site"
+    assert all("Our own footer" in path.read_text(encoding="utf-8") for path in site.glob("*/**/index.html"))
+    assert "Toutes nos actions" in (site / "fr" / "actions" / "index.html").read_text(encoding="utf-8")
+    assert "Toutes nos actions" not in (site / "en" / "actions" / "index.html").read_text(encoding="utf-8")  # French only
+    info = page(site / "fr" / EV / "recommendations" / "r2" / "index.html")
+    assert info.title.strip().endswith("· Évaluations et réponses managériales")
+    assert info.meta["author"] == ["Test Office"]
+    assert "../../../../assets/logo.svg" in info.resources and (site / "fr" / "assets" / "logo.svg").is_file()
+    assert "no site URL" in capsys.readouterr().err
+    # a change to a theme override alone, in the next (incremental) build: every page shows it, not only changed ones
+    footer.write_text('<div class="md-copyright">Our new footer</div>\n', encoding="utf-8")
+    assert cli.main(["build", "--as-of", "2026-11-23"]) == 0
+    assert all("Our new footer" in path.read_text(encoding="utf-8") for path in site.glob("*/**/index.html"))
+
+
+def test_every_command_takes_the_same_content_and_config_options(project, tmp_path, monkeypatch, capsys):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert cli.main(["check", "--config", str(project / "evalsite.yml")]) == 0
+    assert cli.main(["check", "--content", str(project / "content")]) == 0
+    assert cli.main(["check", str(project / "content")]) == 0  # the positional folder, kept for older scripts
+    assert cli.main(["new", "recommendation", "--config", str(project), "--evaluation", "wsm-2022-2026-midterm"]) == 0
+    assert "r10" in (project / "content" / EV / "recommendations.yml").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["check", str(project / "content"), "--content", str(project / "content")]) == 2
+    assert "give the content folder once" in capsys.readouterr().err
+    assert cli.main(["check", "--config", str(elsewhere / "evalsite.yml")]) == 2
+    assert "evalsite init" in capsys.readouterr().err
+    for command in (["serve"], ["new", "evaluation", "y"], ["build"], ["check"]):
+        with pytest.raises(SystemExit) as usage:
+            cli.main([*command, "--bogus"])
+        assert usage.value.code == 2
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.strip() == "evalsite 0.1.0"
+
+
+def test_a_wrong_evalsite_yml_is_reported_by_line_with_what_to_do(project, capsys):
+    config = project / "evalsite.yml"
+    config.write_text("nmae: {en: X}\nsite_url: http://127.0.0.1:8000/\nlogo: missing.png\ndescription: {de: Y}\n", encoding="utf-8")
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "evalsite.yml:1: unknown setting `nmae` — did you mean `name`?" in err
+    assert "evalsite.yml:2: 'http://127.0.0.1:8000/' only works on the machine that builds the site" in err
+    assert "evalsite.yml:3: there is no file missing.png beside evalsite.yml" in err
+    assert "evalsite.yml:4: `de` is not a language of the site" in err
+    with pytest.raises(ContentError):
+        find_project()
+
+
+def test_a_loopback_site_url_is_refused_on_the_command_line(project, capsys):
+    assert cli.main(["build", "--site-url", "http://localhost:8000/"]) == 2
+    assert "only works on the machine that builds the site" in capsys.readouterr().err
+    assert not (project / "site").exists()
+
+
+def test_a_build_says_each_phase_with_counts_and_times_in_plain_lines(project, capsys):
+    assert cli.main(["build", "--site-url", "https://evaluations.example.org/sub/", "--as-of", "2026-11-23"]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].startswith("content checked: 2 evaluations, ") and lines[0].endswith(" s)")
+    for lang in ("nl", "fr", "en"):
+        assert any(line.startswith(f"{lang}: 104 of 104 pages generated (") for line in lines), lines  # with the feed
+        assert any(line.startswith(f"{lang}: pages built with MkDocs (") for line in lines)
+        assert any(line.startswith(f"{lang}: calendar and search index written (") for line in lines)
+    assert any(line.startswith("open data: ") for line in lines)
+    assert lines[-1].startswith("site built in site/ (nl, fr, en) in ")
+    assert "\r" not in out + err and "no site URL" not in err  # no progress bar outside a terminal
+    assert page(project / "site" / "en" / "index.html").alternates["en"] == "https://evaluations.example.org/sub/en/"
+    assert page(project / "site" / "404.html").links[0] == "/sub/nl/"
+
+
+def test_a_failed_build_exits_3_and_keeps_the_previous_site(project, monkeypatch, capsys):
+    from evalsite import mkdocs_build
+
+    (project / "site").mkdir()
+    _write(project / "site" / "index.html", "previous")
+    monkeypatch.setattr(mkdocs_build, "run", _fail)
+    assert cli.main(["build"]) == 3
+    assert "the previous site in site/ is unchanged" in capsys.readouterr().err
+    assert os.listdir(project / "site") == ["index.html"]
+
+
+def _fail(job: tuple) -> str | None:
+    """Stands in for MkDocs (module-level, so the worker processes can run it)."""
+    return "MkDocs failed on purpose"
+
+
+def test_on_a_terminal_a_progress_bar_runs_below_the_phase_lines(capsys):
+    progress = Progress(total=4, stream=sys.stdout, bar=True)
+    progress.phase("content checked", 1.25)
+    progress.phase("nl: no page changed", steps=3)
+    progress.close()
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["content checked (1.2 s)", "nl: no page changed"]
+    assert "/4 steps" in err and "\r" in err  # tqdm redraws the bar in place, at most every 0.1 s

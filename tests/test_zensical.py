@@ -1,0 +1,45 @@
+"""The same generated trees built with Zensical (`evalsite build --engine zensical`), Material's
+successor: every page MkDocs builds, with our theme overrides working."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evalsite import zensical_build
+from evalsite.site import BuildOptions, build
+
+from .conftest import CONTENT, PROJECT, SITE_URL
+from .sitecheck import broken_links, page, switcher_mismatches
+
+LANGS = ("nl", "fr", "en")
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not zensical_build.available():
+        pytest.fail('Zensical is missing: pip install -e ".[test,zensical]" (make test does)')
+    base = tmp_path_factory.mktemp("zensical")
+    build(CONTENT, BuildOptions(out_dir=base / "site", site_url=SITE_URL, work_dir=base / "work", project=PROJECT, engine="zensical"))
+    return base / "site"
+
+
+def _pages(site: Path) -> set[Path]:
+    return {path.relative_to(site) for path in site.rglob("*.html")}
+
+
+def test_zensical_builds_every_page_mkdocs_builds(zensical_site, built_site):
+    assert _pages(zensical_site) == _pages(built_site)
+    assert len(_pages(zensical_site)) > 300
+
+
+def test_the_theme_overrides_work_under_zensical(zensical_site):
+    for lang in LANGS:
+        info = page(zensical_site / lang / "evaluations" / "wsm-2022-2026-midterm" / "recommendations" / "r2" / "index.html")
+        assert info.lang == lang
+        assert info.title.strip().endswith(PROJECT.identity(lang).name)
+        assert set(info.switcher) == set(LANGS)
+        assert info.alternates["x-default"] == f"{SITE_URL}en/evaluations/wsm-2022-2026-midterm/recommendations/r2/"
+        assert (zensical_site / lang / "pagefind" / "pagefind.js").is_file()
+    assert switcher_mismatches(zensical_site, LANGS) == []
+    assert broken_links(zensical_site) == []
