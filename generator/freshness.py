@@ -32,9 +32,9 @@ def digest(paths: Iterable[Path], *extra: str) -> str:
 
 
 def evaluation_keys(content_dir: Path, slugs: Iterable[str], settings: str) -> dict[str, str]:
-    """Each evaluation's key: its folder, organisations.yml, the rendering code and `settings`
+    """Each evaluation's key: its folder, organisations.yml, themes.yml, the rendering code and `settings`
     (language, public address, as-of date: whatever else a page shows)."""
-    shared = digest([content_dir / "organisations.yml", *RENDERING], settings)
+    shared = digest([content_dir / "organisations.yml", content_dir / "themes.yml", *RENDERING], settings)
     return {slug: digest([content_dir / "evaluations" / slug], shared) for slug in slugs}
 
 

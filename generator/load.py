@@ -15,6 +15,7 @@ from babel import Locale
 
 from . import freshness
 from .errors import ContentError, Gap, Problem, Problems
+from .load_findings import check_finding_links, check_repeats, check_tags, load_findings, recommendation_tags
 from .load_report import load_report
 from .load_tables import load_framework, load_indicators, load_tables, load_timelines
 from .model import (
@@ -41,6 +42,7 @@ from .model import (
     Text,
     Timeline,
     Update,
+    Vocabulary,
 )
 from .schema import validate
 from .sources import (
@@ -55,9 +57,11 @@ from .sources import (
     require_original,
 )
 from .text import SAFE_HTML_HINT, strip_private, unsafe_html
+from .vocabulary import THEMES_FILE, load_vocabulary
 from .yamlsource import Document, read_yaml
 
-EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "indicators.yml", "report")
+EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "indicators.yml", "report",
+                    "findings.yml")
 NARRATIVES = ("introduction",)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COUNTRIES = frozenset(code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
@@ -73,29 +77,31 @@ def load_site(content_dir: Path, *, strict: bool = False, gaps: list[Gap] | None
         problems.add(content_dir, 1, "this content folder does not exist — give the folder that holds organisations.yml and evaluations/")
         problems.raise_if_any()
     organisations, aliases = _load_organisations(content_dir / "organisations.yml", problems)
+    vocabulary = load_vocabulary(content_dir, problems)
     evaluations = []
     evaluations_dir = content_dir / "evaluations"
-    check_folder(content_dir, {"organisations.yml", "evaluations", "README.md"}, problems)
+    check_folder(content_dir, {"organisations.yml", THEMES_FILE, "evaluations", "README.md"}, problems)
     if evaluations_dir.is_dir():
-        shared = freshness.digest([content_dir / "organisations.yml"], str(Path.cwd()))  # what a folder's load also depends on
+        shared = freshness.digest([content_dir / "organisations.yml", content_dir / THEMES_FILE], str(Path.cwd()))  # what a folder's load also depends on
         seen = set()
         for folder in sorted(p for p in evaluations_dir.iterdir()):
             if not folder.is_dir():
                 problems.add(folder, 1, "only evaluation folders belong in evaluations/ — move this file into an evaluation's folder")
                 continue
             seen.add(folder)
-            evaluation = _load_evaluation(folder, organisations, aliases, shared, problems)
+            evaluation = _load_evaluation(folder, organisations, aliases, shared, problems, vocabulary)
             if evaluation:
                 evaluations.append(evaluation)
         for folder in set(_LOADED) - seen:
             if folder.parent == evaluations_dir:
                 del _LOADED[folder]
+    check_repeats(evaluations, problems)
     if gaps is not None:
         gaps.extend(sorted(problems.gaps))
     if strict:
         problems.items += [gap.as_problem() for gap in problems.gaps]
     problems.raise_if_any()
-    return Site(tuple(organisations.values()), tuple(evaluations))
+    return Site(tuple(organisations.values()), tuple(evaluations), vocabulary)
 
 
 _LOADED: dict[Path, tuple[str, Evaluation | None, list[Problem], list[Gap]]] = {}
@@ -105,12 +111,12 @@ organisations.yml, part of the digest)."""
 
 
 def _load_evaluation(folder: Path, organisations: dict[str, Organisation], aliases: dict[str, str], shared: str,
-                     problems: Problems) -> Evaluation | None:
+                     problems: Problems, vocabulary: Vocabulary | None = None) -> Evaluation | None:
     key = freshness.digest([folder], shared)
     cached = _LOADED.get(folder)
     if cached is None or cached[0] != key:
         own = Problems()
-        cached = _LOADED[folder] = (key, _EvaluationLoader(folder, organisations, aliases, own).load(), own.items, own.gaps)
+        cached = _LOADED[folder] = (key, _EvaluationLoader(folder, organisations, aliases, own, vocabulary).load(), own.items, own.gaps)
     problems.items += cached[2]
     problems.gaps += cached[3]
     return cached[1]
@@ -162,8 +168,9 @@ class _EvaluationLoader:
     """Loads one evaluation folder; keeps the folder's documents for file:line messages."""
 
     def __init__(self, folder: Path, organisations: dict[str, Organisation], aliases: dict[str, str],
-                 problems: Problems):
+                 problems: Problems, vocabulary: Vocabulary | None = None):
         self.folder, self.organisations, self.aliases, self.problems = folder, organisations, aliases, problems
+        self.vocabulary = vocabulary
         self.original = "en"
         self.links: list[tuple[Document, tuple, str, tuple[Link, ...]]] = []  # checked once all ids are known
         self.paragraph_refs: list[tuple[Source, tuple, tuple[int, ...]]] = []  # checked once the report is loaded
@@ -193,15 +200,21 @@ class _EvaluationLoader:
         indicators_src = read_source(folder / "indicators.yml", "indicators", problems, required=False)
         objectives, indicators_note = (load_indicators(indicators_src, self.original, self.organisations, problems, self.paragraph_refs)
                                        if indicators_src else ((), None))
+        findings_src = read_source(folder / "findings.yml", "findings", problems, required=False)
+        finding_groups, scales, findings = (load_findings(findings_src, self.original, problems, self.paragraph_refs, [t.id for t in tables],
+                                                          self.vocabulary) if findings_src else ((), (), ()))
+        if recs and (findings_src or not (folder / "findings.yml").is_file()):  # a broken findings.yml: its own errors suffice
+            check_finding_links(recs, recommendations, findings, resp is not None, problems)
         report, placements = load_report(folder / "report", self.original, problems)
         self._check_report_links(report, placements, tables, timelines, framework_src, answered_in)
-        sources = (meta, recs, resp, tables_src, timelines_src, framework_src, indicators_src)
+        sources = (meta, recs, resp, tables_src, timelines_src, framework_src, indicators_src, findings_src)
         if evaluation is None or recs is None or any(src.broken for src in sources if src):
             return None
         return Evaluation(**evaluation, introduction=introduction, groups=groups,
                           recommendations=recommendations, responses=responses, response_date=response_date,
                           actions=actions, report=report, tables=tables, timelines=timelines, questions=questions,
-                          objectives=objectives, indicators_note=indicators_note)
+                          objectives=objectives, indicators_note=indicators_note, findings=findings, finding_groups=finding_groups,
+                          scales=scales)
 
     def _check_report_links(self, report: Report | None, placements: list, tables: tuple[Table, ...],
                             timelines: tuple[Timeline, ...], framework_src: Source | None, answered_in: list) -> None:
@@ -292,8 +305,9 @@ class _EvaluationLoader:
                 text=self._text(r["text"], doc, where + ("text",)),
                 number=str(r["number"]) if "number" in r else None, group=r.get("group"),
                 related=_links(r.get("related")), implicit=r.get("implicit", False),
-                paragraphs=tuple(r.get("paragraphs", ())), based_on=tuple(r.get("based_on", ())))
-            self.paragraph_refs += [(src, where + ("paragraphs",), rec.paragraphs), (src, where + ("based_on",), rec.based_on)]
+                paragraphs=tuple(r.get("paragraphs", ())), **recommendation_tags(r, self.folder.name, doc, where))
+            check_tags(rec, doc, where, self.vocabulary, self.problems)
+            self.paragraph_refs.append((src, where + ("paragraphs",), rec.paragraphs))
             recommendations.append(rec)
             self.links.append((doc, where + ("related",), rec.id, rec.related))
         return tuple(groups), tuple(recommendations)
