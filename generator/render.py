@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, dashboards, feeds, i18n, opendata, text, urls
+from . import charts, dashboards, explorer, feeds, i18n, opendata, text, urls
 from .load_report import REFERENCE
 from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site
 from .paths import WORK
@@ -63,6 +63,16 @@ def site_pages(site: Site) -> list[Page]:
             pages.append(Page(urls.tables(ev), "tables.md.j2", {"ev": ev}))
         if ev.objectives:
             pages.append(Page(urls.indicators(ev), "indicators.md.j2", {"ev": ev}))
+        if ev.findings:
+            pages.append(Page(urls.findings(ev), "findings.md.j2", {"ev": ev}))
+            pages += [Page(urls.finding(ev, f), "finding.md.j2", {"ev": ev, "finding": f}) for f in ev.findings]
+    for kind in explorer.KINDS:  # across evaluations: a list in pages, an index, and each evaluation's facet data
+        parts = explorer.pages(site, kind)
+        pages += [Page(urls.explorer(kind, n), "explorer.md.j2", {"kind": kind, "number": n, "count": len(parts), "items": part}, in_nav=n == 1)
+                  for n, part in enumerate(parts, start=1)]
+        pages.append(Page(urls.explorer_index(kind), "explorer_index.json.j2", {"kind": kind}))
+        pages += [Page(urls.explorer_data(kind, ev), "explorer_chunk.json.j2", {"kind": kind, "ev": ev})
+                  for ev in explorer.items_by_evaluation(site, kind)]
     return pages
 
 
@@ -73,7 +83,8 @@ def navigation(lang: str) -> list[Any]:
     Titles are given here, not read from the pages, so that a build of only the changed pages
     (MkDocs' dirty build) still has every title."""
     _ = i18n.translations(lang).gettext
-    entries = [(_("All evaluations"), urls.home()), (_("All actions"), urls.all_actions()), (_("Follow-up dashboard"), urls.dashboard()),
+    entries = [(_("All evaluations"), urls.home()), (_("Recommendations"), urls.explorer("recommendations")),
+               (_("Findings"), urls.explorer("findings")), (_("All actions"), urls.all_actions()), (_("Follow-up dashboard"), urls.dashboard()),
                (_("Organisations and units"), urls.organisations()), (_("Open data"), urls.data())]
     return [{title: urls.source_file(url)} for title, url in entries]
 
@@ -163,7 +174,7 @@ def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = 
     (default: today)."""
     env = environment(lang, templates_dir)
     env.globals.update(absolute=lambda url: f"{site_url}{lang}/{url}", as_of=as_of or datetime.date.today(),
-                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries)
+                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries, explorer=explorer)
     add_site_filters(env, site, lang)
     files = {}
     for page in site_pages(site):
