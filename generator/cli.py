@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("content", nargs="?", default="content", type=Path, help="content folder (default: content)")
     check.add_argument("--translations", action="store_true", help="also print, per evaluation and language, which texts are not translated")
     check.add_argument("--strict", action="store_true", help="count missing translations as errors")
+    check.add_argument("--suggest", action="store_true", help="also list recommendations that probably repeat one of an earlier evaluation")
 
     build = commands.add_parser("build", help="check the content and build the site")
     build.add_argument("--content", default="content", type=Path, help="content folder (default: content)")
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args.content, args.translations, args.strict)
+            return _check(args.content, args.translations, args.strict, args.suggest)
         if args.command == "new":
             return _new(args)
         if args.command == "build":
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _check(content: Path, translations: bool, strict: bool) -> int:
+def _check(content: Path, translations: bool, strict: bool, suggest: bool = False) -> int:
     gaps: list[Gap] = []
     try:
         site = load_site(content, strict=strict, gaps=gaps)
@@ -72,6 +73,10 @@ def _check(content: Path, translations: bool, strict: bool) -> int:
     actions = sum(len(e.actions) for e in site.evaluations)
     print(f"content is valid: {len(site.evaluations)} evaluations, {recommendations} recommendations, "
           f"{actions} actions, {len(site.organisations)} organisations")
+    if suggest:
+        from .suggest import report
+
+        print(report(site, content))
     return 0
 
 

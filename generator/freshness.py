@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from .model import Site
 from .paths import LOCALES, ROOT, TEMPLATES
 
 RENDERING = (TEMPLATES, LOCALES, ROOT / "generator")  # the code every page is rendered with
@@ -49,3 +50,18 @@ def load(path: Path) -> dict[str, str]:
 
 def store(path: Path, keys: dict[str, str]) -> None:
     path.write_text(json.dumps(keys, sort_keys=True, indent=0), encoding="utf-8")
+
+
+def with_repeats(keys: dict[str, str], site: Site) -> dict[str, str]:
+    """Keys that also change when an evaluation linked by `repeats` changes: a recommendation's page
+    shows the whole chain of recommendations that repeat one another, across evaluations."""
+    linked: dict[str, set[str]] = {slug: {slug} for slug in keys}
+    for ev in site.evaluations:
+        for rec in ev.recommendations:
+            for ref in rec.repeats:
+                if ref.evaluation in linked and ev.slug in linked:
+                    group = linked[ev.slug] | linked[ref.evaluation]
+                    for slug in group:
+                        linked[slug] = group
+    return {slug: key if len(linked[slug]) == 1 else hashlib.sha256("".join(keys[s] for s in sorted(linked[slug])).encode()).hexdigest()
+            for slug, key in keys.items()}

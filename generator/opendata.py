@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from . import model, urls
+from . import model, opendata_findings, urls
 from .model import LANGS, Evaluation, Site, Text
 from .schema import SCHEMA_DIR
 
@@ -104,6 +104,7 @@ def evaluation_data(ev: Evaluation, site_url: str, as_of: datetime.date) -> dict
                              "urls": {lang: f"{site_url}{lang}/{urls.action(ev, action)}" for lang in LANGS}}
     for rec, record in zip(ev.recommendations, data["recommendations"], strict=True):
         record["derived"] = {"urls": {lang: f"{site_url}{lang}/{urls.recommendation(ev, rec)}" for lang in LANGS}}
+    opendata_findings.add_derived(data, ev, site_url)
     return data
 
 
@@ -116,7 +117,7 @@ def strip_derived(data: dict[str, Any]) -> dict[str, Any]:
     """An evaluation document without the derived keys: exactly `to_data` of the model."""
     data = json.loads(json.dumps(data))
     data.pop("urls", None)
-    for record in data["actions"] + data["recommendations"]:
+    for record in data["actions"] + data["recommendations"] + data["findings"]:
         record.pop("derived", None)
     return data
 
@@ -211,6 +212,7 @@ def write(out: Path, site: Site, site_url: str, as_of: datetime.date) -> None:
     (out / "recommendations.csv").write_text(_csv(all_recs, RECOMMENDATION_COLUMNS), encoding="utf-8")
     (out / "actions.csv").write_text(_csv(all_actions, ACTION_COLUMNS), encoding="utf-8")
     (out / "indicators.csv").write_text(_csv(all_values, INDICATOR_COLUMNS), encoding="utf-8")
+    opendata_findings.write(out, site, site_url, _csv)
     shutil.copytree(SCHEMA_DIR, out / "schema", dirs_exist_ok=True)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, dashboards, explorer, feeds, i18n, opendata, text, urls
+from . import charts, dashboards, explorer, feeds, i18n, opendata, opendata_findings, text, urls
 from .load_report import REFERENCE
 from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site
 from .paths import WORK
@@ -174,7 +174,8 @@ def render_language(site: Site, lang: str, templates_dir: Path, site_url: str = 
     (default: today)."""
     env = environment(lang, templates_dir)
     env.globals.update(absolute=lambda url: f"{site_url}{lang}/{url}", as_of=as_of or datetime.date.today(),
-                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries, explorer=explorer)
+                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries, explorer=explorer,
+                       opendata_findings=opendata_findings)
     add_site_filters(env, site, lang)
     files = {}
     for page in site_pages(site):

@@ -203,7 +203,7 @@ def _settings(site: Site, content_dir: Path, options: BuildOptions) -> Settings:
     site_url = _with_slash(options.site_url or base["site_url"])
     keys = freshness.evaluation_keys(content_dir, [ev.slug for ev in site.evaluations],
                                      f"{site_url} {options.as_of or datetime.date.today()}")
-    return Settings(base, site_url, keys)
+    return Settings(base, site_url, freshness.with_repeats(keys, site))
 
 
 def _language(job: LanguageJob) -> LanguageReport:
