@@ -119,6 +119,7 @@ def environment(lang: str, templates_dir: Path) -> jinja2.Environment:
         md=lambda shown: text.to_html(shown.text),
         md_inline=lambda shown: text.to_inline_html(shown.text),
         md_escape=text.md_escape,
+        tag_footnotes=text.tag_footnotes,
         plain=_plain,
         yaml_str=_yaml_str,
         in_evaluation=lambda actions, ev: [Assignment(ev, act) for act in actions],
