@@ -174,7 +174,9 @@
       if (item.f.criterion && item.f.criterion[0] !== "none") facts.append(" ", tag("es-count", labels.criterion[item.f.criterion[0]]));
     }
     (item.f.theme || []).forEach(function (code) { if (code.length > 3) facts.append(" ", tag("es-tag", labels.theme[code] || code)); });
-    (item.f.country || []).forEach(function (code) { facts.append(" ", tag("es-tag", labels.country[code] || code)); });
+    var places = item.f.country || [];
+    if (places.length > 3) facts.append(" ", tag("es-tag", words.countries.replace("{n}", places.length)));
+    else places.forEach(function (code) { facts.append(" ", tag("es-tag", labels.country[code] || code)); });
     li.append(head, source, facts);
     if (item.chain && !new URLSearchParams(location.search).get("chain")) {
       var chainLink = document.createElement("a");
