@@ -204,7 +204,7 @@ class _EvaluationLoader:
         finding_groups, scales, findings = (load_findings(findings_src, self.original, problems, self.paragraph_refs, [t.id for t in tables],
                                                           self.vocabulary) if findings_src else ((), (), ()))
         if recs and (findings_src or not (folder / "findings.yml").is_file()):  # a broken findings.yml: its own errors suffice
-            check_finding_links(recs, recommendations, findings, resp is not None, problems)
+            check_finding_links(recs, recommendations, findings, (folder / "response.yml").is_file(), problems)
         report, placements = load_report(folder / "report", self.original, problems)
         self._check_report_links(report, placements, tables, timelines, framework_src, answered_in)
         sources = (meta, recs, resp, tables_src, timelines_src, framework_src, indicators_src, findings_src)

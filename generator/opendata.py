@@ -72,7 +72,8 @@ def from_data(kind: Any, data: Any) -> Any:
         return from_data(options[0], data)
     if dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind, vars(model))
-        return kind(**{f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(kind) if f.init})
+        return kind(**{f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(kind)
+                       if f.init and (f.name in data or (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING))})
     if origin is tuple:
         item = typing.get_args(kind)[0]
         return tuple(from_data(item, x) for x in data)
