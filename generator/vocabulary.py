@@ -91,11 +91,18 @@ def suggest_theme(word: str, vocabulary: Vocabulary | None) -> str:
     if word.lower() in names:
         found = names[word.lower()]
         return f" — '{word}' is {found.code}: write \"{found.code}\""
-    by_code = difflib.get_close_matches(word, [t.code for t in entries], n=1, cutoff=0.8)
-    if by_code:
-        return f" — did you mean \"{by_code[0]}\" ({vocabulary.theme(by_code[0]).name.shown('en').text})?"
+    if word.isdigit():  # a mistyped code: the code that shares the longest start with it, then the nearest number
+        same = [t.code for t in entries if len(t.code) == len(word)]
+        if same:
+            best = min(same, key=lambda code: (-_shared_start(code, word), abs(int(code) - int(word))))
+            return f" — did you mean \"{best}\" ({vocabulary.theme(best).name.shown('en').text})?"
     by_name = difflib.get_close_matches(word.lower(), list(names), n=1, cutoff=0.6)
     if by_name:
         found = names[by_name[0]]
         return f" — did you mean \"{found.code}\" ({by_name[0]})?"
     return " — use a code of content/themes.yml (OECD-DAC purpose codes such as \"16010\")"
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many leading characters two codes share."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
