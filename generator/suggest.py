@@ -18,7 +18,7 @@ from .errors import Problems, display_path
 from .model import LANGS, Evaluation, Recommendation, Site
 from .yamlsource import Document, read_yaml
 
-THRESHOLD = 60  # below this, texts on the same theme share little more than the theme's usual words
+THRESHOLD = 70  # below this, texts on the same theme share little more than common words (unrelated ones score 45-60)
 
 
 @dataclass(frozen=True)
