@@ -1,14 +1,19 @@
 """A synthetic corpus of N evaluations in three languages, shaped like the bundled seeds.
 
 Half are management responses like the WSM midterm (9 recommendations, 1-3 key actions each, an
-introduction); half are final reports like the FOS-Solsoc-IFSI evaluation (8 recommendations in
-blocks, a report of a summary in three languages and chapters in Dutch, a table, a timeline and a
-logframe of indicators). Text lengths are drawn from the seeds' ranges; words are invented per
-language, so each language's search index is realistic in size. Deterministic for a given seed.
+introduction, 6 findings its response cites); half are final reports like the FOS-Solsoc-IFSI
+evaluation (8 recommendations in blocks, a report of a summary in three languages and chapters in
+Dutch, a table, a timeline, a logframe of indicators, 26 findings by criterion, two of them rated).
+Recommendations and findings carry themes of the bundled vocabulary (content/themes.yml) and
+countries; evaluations span 2015-2026; some actions have a published status (so some are overdue),
+and every tenth evaluation repeats a recommendation of an earlier one. Text lengths are drawn from
+the seeds' ranges; words are invented per language, so each language's search index is realistic
+in size. Deterministic for a given seed.
 """
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -21,6 +26,11 @@ SYLLABLES = {
     "en": ["de", "ve", "lop", "ment", "so", "cial", "work", "trade", "u", "nion", "part", "ner", "net", "work", "pro", "tec", "tion", "po", "li", "cy"],
 }
 ORGANISATIONS = 40
+THEMES = ["15150", "15152", "15153", "15160", "15170", "16010", "16011", "16012", "16020", "16070", "16080", "99820", "25040",
+          "43082", "12220", "11330", "31120", "14030", "15220", "22040", "32130", "41010", "43040", "72010", "15112", "15130"]
+COUNTRIES = ["BE", "CD", "PE", "BJ", "BF", "BI", "BR", "CO", "EC", "GT", "HT", "ID", "KH", "MA", "ML", "MZ", "NE", "PH", "PS",
+             "RW", "SN", "TZ", "UG", "VN", "BO", "NI", "SV", "ZA", "KE", "ET"]
+VOCABULARY = Path(__file__).resolve().parent.parent / "content" / "themes.yml"
 
 
 class Writer:
@@ -44,6 +54,7 @@ def write_corpus(out: Path, n: int, seed: int = 0) -> None:
     orgs = [{"id": f"org-{i}", "kind": "ngo", "name": {lang: f"{w.word(lang).capitalize()} {i}" for lang in LANGS}}
             for i in range(ORGANISATIONS)]
     (out / "organisations.yml").write_text(yaml.safe_dump({"organisations": orgs}, allow_unicode=True), encoding="utf-8")
+    shutil.copy(VOCABULARY, out / "themes.yml")
     for i in range(n):
         folder = out / "evaluations" / f"evaluation-{i:04d}"
         folder.mkdir(parents=True, exist_ok=True)
@@ -55,7 +66,39 @@ def _meta(w: Writer, i: int, kind: str, original: str) -> dict:
     return {"title": w.text(8, 20), "kind": kind, "original_language": original, "summary": w.text(30, 60),
             "published": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
             "programme": {"name": w.text(6, 14), "period": "2022-2026", "partners": partners},
-            "commissioner": partners, "countries": ["BE", "PE", "CD"][: 1 + i % 3]}
+            "date": f"{2015 + i % 12}-{1 + i % 12:02d}", "countries": sorted({COUNTRIES[(i * 7 + k * 3) % len(COUNTRIES)] for k in range(1 + i % 4)})}
+
+
+def _themes(w: Writer) -> list[str]:
+    return sorted(set(w.rng.sample(THEMES, w.rng.randint(1, 2))))
+
+
+def _findings(w: Writer, n: int, criteria: list[str], paragraphs: int | None) -> list[dict]:
+    """`n` findings; with `paragraphs`, numbered from there (a report), else with a `source` (a management response)."""
+    found = []
+    for k in range(n):
+        finding = {"id": f"f{k + 1}", "kind": "finding" if k < 2 else "conclusion", "title": w.text(6, 14), "text": w.text(40, 100),
+                   "themes": _themes(w)}
+        if criteria:
+            finding["criterion"] = criteria[k % len(criteria)]
+        if paragraphs is not None:
+            finding["paragraphs"] = [paragraphs + k]
+        else:
+            finding["source"] = w.text(3, 6)
+        if k < 2 and paragraphs is not None:
+            finding["ratings"] = {"importance": w.rng.choice(["high", "medium", "low"]), "contribution": w.rng.choice(["high", "medium", "low"])}
+        found.append(finding)
+    return found
+
+
+SCALES = [{"id": scale, "title": {"nl": scale, "fr": scale, "en": scale},
+           "levels": [{"id": level, "label": {"nl": level, "fr": level, "en": level}} for level in ("high", "medium", "low")]}
+          for scale in ("importance", "contribution")]
+
+
+def _repeats(i: int, rec_id: str) -> dict:
+    """Every tenth evaluation repeats a recommendation of the evaluation of the same kind two before it."""
+    return {"repeats": [f"evaluation-{i - 2:04d}/{rec_id}"]} if i >= 2 and i % 10 == 0 else {}
 
 
 def _dump(path: Path, data: dict) -> None:
@@ -64,13 +107,18 @@ def _dump(path: Path, data: dict) -> None:
 
 def response(folder: Path, w: Writer, i: int) -> None:
     _dump(folder / "evaluation.yml", _meta(w, i, "midterm", "en"))
-    recs = [{"id": f"r{k}", "number": str(k), "title": w.text(6, 14), "text": w.text(40, 110),
-             **({"related": [f"r{k - 1}"]} if k > 1 and k % 3 == 0 else {})} for k in range(1, 10)]
+    recs = [{"id": f"r{k}", "number": str(k), "title": w.text(6, 14), "text": w.text(40, 110), "themes": _themes(w),
+             **({"related": [f"r{k - 1}"]} if k > 1 and k % 3 == 0 else {}),
+             **({"findings": [f"f{k}", {"to": f"f{k + 1}", "type": "cited-in-response"}]} if k <= 5 else {}),
+             **(_repeats(i, "r1") if k == 1 else {})} for k in range(1, 10)]
     _dump(folder / "recommendations.yml", {"recommendations": recs})
+    _dump(folder / "findings.yml", {"findings": _findings(w, 6, [], None)})
     responses = []
     for k in range(1, 10):
-        actions = [{"id": f"{k}.{j}", "text": w.text(30, 90), "timing": w.rng.choice(["2025-2026", "2026-2027", "2027-2031"]),
-                    "in_charge": [f"org-{w.rng.randrange(ORGANISATIONS)}"]} for j in range(1, w.rng.randint(1, 3) + 1)]
+        actions = [{"id": f"{k}.{j}", "text": w.text(30, 90), "timing": w.rng.choice(["2024-2025", "2025-2026", "2026-2027", "2027-2031"]),
+                    "in_charge": [f"org-{w.rng.randrange(ORGANISATIONS)}"],
+                    **({"status": w.rng.choice(["not-started", "ongoing", "completed"])} if w.rng.random() < 0.5 else {})}
+                   for j in range(1, w.rng.randint(1, 3) + 1)]
         responses.append({"recommendation": f"r{k}", "position": w.rng.choice(["agree"] * 2 + ["partially-agree", "disagree"]),
                           "text": w.text(80, 220), "actions": actions})
     _dump(folder / "response.yml", {"responses": responses})
@@ -83,10 +131,12 @@ def report(folder: Path, w: Writer, i: int) -> None:
     _dump(folder / "evaluation.yml", meta)
     groups = [{"id": g, "title": w.text(2, 4)} for g in ("movement", "policy", "efficiency")]
     recs = [{"id": f"{g['id']}-{k}", "number": str(k), "group": g["id"], "title": w.text(6, 14), "text": w.text(40, 110),
-             "paragraphs": [20 + n], "based_on": [30 + n]}
+             "paragraphs": [20 + n], "themes": _themes(w), "findings": [f"f{3 + n}", f"f{4 + n}", {"to": f"f{20 + n % 6}", "inferred": True}],
+             **({"countries": [meta["countries"][0]]} if n % 3 == 0 else {}), **(_repeats(i, "movement-1") if n == 0 else {})}
             for n, (g, k) in enumerate([(groups[0], 1), (groups[0], 2), (groups[1], 1), (groups[1], 2), (groups[1], 3),
                                         (groups[2], 1), (groups[2], 2), (groups[2], 3)])]
     _dump(folder / "recommendations.yml", {"groups": groups, "recommendations": recs})
+    _dump(folder / "findings.yml", {"scales": SCALES, "findings": _findings(w, 26, ["effectiveness", "efficiency", "sustainability"], 31)})
     (folder / "report").mkdir(exist_ok=True)
     number = 1
     chapters = [("00-summary", 30, LANGS), ("01-findings", 30, ("nl",)), ("02-conclusions", 20, ("nl",)), ("03-annexes", 10, ("nl",))]

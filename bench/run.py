@@ -9,6 +9,7 @@ incremental rebuild after one recommendation is edited, from the CLI and from `e
 from __future__ import annotations
 
 import datetime
+import gzip
 import json
 import os
 import pickle
@@ -27,11 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
+from evalsite import explorer, mkdocs_build, render, search  # noqa: E402
 from evalsite import load as load_module  # noqa: E402
-from evalsite import mkdocs_build, search  # noqa: E402
 from evalsite import site as site_module  # noqa: E402
 from evalsite.load import load_site  # noqa: E402
 from evalsite.model import LANGS  # noqa: E402
+from evalsite.paths import MKDOCS_BASE, TEMPLATES  # noqa: E402
 from evalsite.site import BuildOptions, LanguageJob, build, finish_preview, preview  # noqa: E402
 
 ALL_SIZES = [10, 100, 1000]
@@ -140,6 +142,7 @@ def measure(n: int) -> dict:
         result["output_mb"] = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
         result["search"] = {lang: search_sizes(out / lang) for lang in LANGS}
         result["lunr_mb"] = {lang: (tmp / "floor" / lang / "search" / "search_index.json").stat().st_size / 2**20 for lang in LANGS}
+        result["explorer"] = explorer_sizes(out)
         if n == 100:
             result.update(incremental(content, tmp, pool))
     shutil.rmtree(tmp, ignore_errors=True)
@@ -147,6 +150,75 @@ def measure(n: int) -> dict:
 
 
 RESULTS_SHOWN = 10  # results whose excerpts a first search loads (one page of results)
+EXPLORER_LIMIT_KB = 300  # no explorer page or data file over this, compressed (issue 16)
+
+
+def gz_kb(path: Path) -> float:
+    """A file's size in KB once compressed as a web server sends it (gzip, level 6)."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6)) / 1024
+
+
+def explorer_sizes(site_dir: Path) -> dict:
+    """Per language and explorer (recommendations, findings): its largest page of the list without
+    JavaScript, the index its script loads first, and one evaluation's data (largest, mean), in KB
+    compressed; and how many pages and data files there are."""
+    sizes: dict = {}
+    for lang in LANGS:
+        for kind in explorer.KINDS:
+            root = site_dir / lang / kind
+            pages = [root / "index.html", *sorted(p for p in root.glob("*/index.html") if p.parent.name.isdigit())]
+            chunks = [p for p in (root / "data").glob("*.json") if p.name != "index.json"]
+            chunk_kb = [gz_kb(p) for p in chunks]
+            sizes[f"{lang}/{kind}"] = {
+                "pages": len(pages), "page_kb": max(gz_kb(p) for p in pages), "first_page_raw_kb": pages[0].stat().st_size / 1024,
+                "index_kb": gz_kb(root / "data" / "index.json"), "index_raw_kb": (root / "data" / "index.json").stat().st_size / 1024,
+                "data_files": len(chunks), "data_max_kb": max(chunk_kb, default=0), "data_mean_kb": sum(chunk_kb) / max(len(chunk_kb), 1)}
+    return sizes
+
+
+def explorer_only(n: int) -> dict:
+    """The explorers alone at N evaluations, quickly: the corpus, the model, and only the explorers'
+    pages and data rendered and built with MkDocs (their own theme and navigation, as in a full build)."""
+    tmp = Path(tempfile.mkdtemp(prefix=f"bench-explorer-{n}-"))
+    write_corpus(tmp / "content", n)
+    started = time.perf_counter()
+    model = load_site(tmp / "content")
+    base = yaml.safe_load(MKDOCS_BASE.read_text(encoding="utf-8"))
+    for lang in LANGS:
+        wanted = {p.source for p in render.site_pages(model) if p.template.startswith("explorer")}
+        keep = {p.source for p in render.site_pages(model)} - wanted
+        docs = tmp / "pages" / lang
+        files = render.render_language(model, lang, TEMPLATES, URL, AS_OF, keep)
+        for name, text in files.items():
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_text(text, encoding="utf-8")
+        (docs / "assets").mkdir(exist_ok=True)
+        for asset in (TEMPLATES / "assets").iterdir():
+            shutil.copy(asset, docs / "assets" / asset.name)
+        config = mkdocs_build.language_config(model, lang, base, URL, docs, False)
+        config["validation"] = {"nav": {"omitted_files": "info", "not_found": "info"}, "links": {"not_found": "info", "unrecognized_links": "info"}}
+        (tmp / f"{lang}.yml").write_text(json.dumps(config), encoding="utf-8")
+        failure = mkdocs_build.run((str(tmp / f"{lang}.yml"), str(tmp / "site" / lang), 0, False))
+        assert failure is None or "failed" not in failure, failure
+    result = {"n": n, "seconds": time.perf_counter() - started, "explorer": explorer_sizes(tmp / "site"),
+              "recommendations": sum(len(ev.recommendations) for ev in model.evaluations),
+              "findings": sum(len(ev.findings) for ev in model.evaluations)}
+    shutil.rmtree(tmp, ignore_errors=True)
+    return result
+
+
+def explorer_table(result: dict) -> str:
+    """The explorers' sizes as a Markdown table, and whether each stays under the limit."""
+    lines = ["| language / explorer | pages without JavaScript (largest) | index loaded first | one evaluation's data (largest / mean) |",
+             "|---|---|---|---|"]
+    for key, v in result["explorer"].items():
+        lines.append(f"| {key} | {v['pages']} ({v['page_kb']:.0f} KB) | {v['index_kb']:.0f} KB ({v['index_raw_kb']:.0f} KB raw) | "
+                     f"{v['data_files']} files ({v['data_max_kb']:.1f} / {v['data_mean_kb']:.1f} KB) |")
+    return "\n".join(lines)
+
+
+def explorer_within_limit(result: dict) -> bool:
+    return all(max(v["page_kb"], v["index_kb"], v["data_max_kb"]) <= EXPLORER_LIMIT_KB for v in result["explorer"].values())
 
 
 def search_sizes(site_dir: Path) -> dict[str, float]:
@@ -305,9 +377,15 @@ def report(results: list[dict]) -> str:
          + f"); serve: changed pages shown in {hundred.get('incremental_serve_s', float('nan')):.1f} s, search index renewed at "
          f"{hundred.get('incremental_serve_search_s', float('nan')):.1f} s; {hundred.get('incremental_pages', 0)} generated pages changed"),
     ]
+    if "explorer" in largest:
+        worst = max(max(v["page_kb"], v["index_kb"], v["data_max_kb"]) for v in largest["explorer"].values())
+        targets.append((f"explorers: no page or data file over {EXPLORER_LIMIT_KB} KB compressed at N={largest['n']:,}",
+                        explorer_within_limit(largest), f"largest {worst:.0f} KB (see the explorers' table)"))
     lines = ["# Build benchmark", "", INTRO,
              table(results), "", "## Targets", "", "| target | met | measured |", "|---|---|---|"]
     lines += [f"| {name} | {'yes' if met else '**no**'} | {measured} |" for name, met, measured in targets]
+    if "explorer" in largest:
+        lines += ["", f"## The explorers at N={largest['n']:,}", "", explorer_table(largest)]
     if NOTES.exists():
         lines += ["", NOTES.read_text(encoding="utf-8").strip()]
     return "\n".join(lines) + "\n"
@@ -316,6 +394,12 @@ def report(results: list[dict]) -> str:
 def main() -> int:
     if sys.argv[1:2] == ["--one"]:
         print(json.dumps(measure(int(sys.argv[2]))))
+        return 0
+    if sys.argv[1:2] == ["--explorer"]:  # the explorers' sizes at N, quickly (`bench/run.py --explorer 1000`)
+        result = explorer_only(int(sys.argv[2]))
+        print(json.dumps(result))
+        print(explorer_table(result))
+        print(f"every page and data file within {EXPLORER_LIMIT_KB} KB compressed: {explorer_within_limit(result)}")
         return 0
     if sys.argv[1:2] == ["--report"]:  # rewrite docs/benchmarks.md from the stored figures
         REPORT.write_text(report(json.loads(RESULTS.read_text(encoding="utf-8"))), encoding="utf-8")

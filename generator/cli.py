@@ -47,7 +47,7 @@ def _run(args: argparse.Namespace) -> int:
             return _init(args.folder)
         project = _project(args)
         if args.command == "check":
-            return _check(project, args.translations, args.strict)
+            return _check(project, args.translations, args.strict, args.suggest)
         if args.command == "new":
             return _new(args, project)
         if args.command == "build":
@@ -67,6 +67,10 @@ def _run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("evalsite: interrupted; nothing half-built was left behind", file=sys.stderr)
         return INTERRUPTED
+    except Exception as exc:  # a bug of evalsite's own: said in one line, never as a traceback
+        print(f"evalsite: internal error ({type(exc).__name__}: {exc}); nothing was published — please report it with the "
+              "command you ran", file=sys.stderr)
+        return BUILD_FAILED
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -92,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="the content folder, as --content (kept for older scripts)")
     check.add_argument("--translations", action="store_true", help="also print, per evaluation and language, which texts are not translated")
     check.add_argument("--strict", action="store_true", help="count missing translations and placeholders left from `evalsite new` as errors")
+    check.add_argument("--suggest", action="store_true", help="also list recommendations that probably repeat one of an earlier evaluation")
 
     build = commands.add_parser("build", parents=[project], help="check the content and build the site")
     build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: the project's site/)")
@@ -141,7 +146,7 @@ def _init(folder: Path) -> int:
     return DONE
 
 
-def _check(project: Project, translations: bool, strict: bool) -> int:
+def _check(project: Project, translations: bool, strict: bool, suggest: bool = False) -> int:
     gaps: list[Gap] = []
     warnings: list[Problem] = []
     try:
@@ -155,6 +160,10 @@ def _check(project: Project, translations: bool, strict: bool) -> int:
     print(f"content is valid: {len(site.evaluations)} evaluations, {recommendations} recommendations, "
           f"{actions} actions, {len(site.organisations)} organisations"
           + (f"; {len(warnings)} placeholder{'s' if len(warnings) != 1 else ''} to replace before publishing" if warnings else ""))
+    if suggest:
+        from .suggest import report
+
+        print(report(site, project.content))
     return DONE
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import text
-from .model import LANGS, FollowUp, Position, Site, Status
+from .model import LANGS, Criterion, FindingKind, FindingLinkType, FollowUp, Position, Site, Status
 
 
 def N_(message: str) -> str:
@@ -71,6 +71,7 @@ class Table:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[dict[str, Any], ...] = ()
+    per_evaluation: bool = True  # also one file per evaluation; False: one file for the site (vocabularies)
 
     @property
     def columns(self) -> list[str]:
@@ -152,11 +153,76 @@ INDICATORS = Table("indicators", N_("Indicator values"), N_("Every indicator val
     Field("ambiguous", "boolean", N_("true when the reading of the value is uncertain."), required=True),
 ))
 
-TABLES = (RECOMMENDATIONS, ACTIONS, INDICATORS)
+_CODES = r"^\S+( \S+)*$"  # codes separated by single spaces
+_ANY_EVALUATION = r"^[a-z0-9-]+/\S+( [a-z0-9-]+/\S+)*$"  # evaluation/recommendation pairs separated by spaces
+
+FINDINGS = Table("findings", N_("Findings"), N_("Every finding, conclusion and lesson with its criterion, ratings, paragraphs, themes and "
+                                                "countries."), (
+    _EVALUATION,
+    Field("id", "string", N_("The id of the finding, unique in its evaluation; it never changes."), required=True),
+    Field("kind", "string", N_("finding (what the evaluators observed), conclusion (what they conclude) or lesson."),
+          enum=tuple(k.value for k in FindingKind), required=True),
+    Field("criterion", "string", N_("The OECD-DAC criterion the report places it under; empty when the source names none."),
+          enum=tuple(c.value for c in Criterion)),
+    Field("group", "string", N_("The block of findings it belongs to, if any.")),
+    Field("ratings", "string", N_("The report's ratings, as scale=level separated by spaces (the scales are in the evaluation's JSON "
+                                  "under scales)."), pattern=r"^\S+=\S+( \S+=\S+)*$"),
+    Field("paragraphs", "string", N_("The report paragraphs where it stands, separated by spaces."), pattern=r"^\d+( \d+)*$"),
+    Field("themes", "string", N_("Theme codes (see themes.csv), separated by spaces."), pattern=_CODES),
+    Field("countries", "string", N_("ISO 3166 country codes, separated by spaces (see countries.csv)."), pattern=_CODES),
+    Field("recommendations", "string", N_("Ids of the recommendations linked to it, separated by spaces."), pattern=_IDS),
+    Field("title", "string", N_("Its short title, one column per language; empty where not translated."), per_language=True),
+    Field("text", "string", N_("Its text in Markdown, one column per language; empty where not translated."), per_language=True),
+    Field("source", "string", N_("Where the source states it when it has no numbered paragraph, one column per language."), per_language=True),
+    _URL,
+), primary_key=("evaluation", "id"))
+
+FINDING_LINKS = Table("finding-links", N_("Findings of each recommendation"), N_(
+    "Which findings each recommendation rests on, or its management response cites, and whether the source states the link or the "
+    "editor inferred it."), (
+    _EVALUATION,
+    Field("recommendation", "string", N_("The id of the recommendation."), required=True),
+    Field("finding", "string", N_("The id of the finding."), required=True),
+    Field("type", "string", N_("rests-on (the recommendation is drawn from the finding) or cited-in-response (the management response "
+                               "cites it)."), enum=tuple(t.value for t in FindingLinkType), required=True),
+    Field("inferred", "boolean", N_("true when the link is the editor's reading; false when the source states it."), required=True),
+), foreign_keys=(
+    {"fields": ["evaluation", "recommendation"], "reference": {"resource": "recommendations", "fields": ["evaluation", "id"]}},
+    {"fields": ["evaluation", "finding"], "reference": {"resource": "findings", "fields": ["evaluation", "id"]}}))
+
+RECOMMENDATION_TAGS = Table("recommendation-tags", N_("Themes, countries and repeats of each recommendation"), N_(
+    "The themes and countries of every recommendation, and the recommendations of other evaluations it repeats or that repeat it."), (
+    _EVALUATION,
+    Field("recommendation", "string", N_("The id of the recommendation."), required=True),
+    Field("themes", "string", N_("Theme codes (see themes.csv), separated by spaces."), pattern=_CODES),
+    Field("countries", "string", N_("ISO 3166 country codes, separated by spaces (see countries.csv)."), pattern=_CODES),
+    Field("countries_from_evaluation", "boolean", N_("true when the recommendation names no countries of its own and takes the "
+                                                     "evaluation's."), required=True),
+    Field("repeats", "string", N_("Earlier recommendations it makes again, as evaluation/recommendation, separated by spaces."),
+          pattern=_ANY_EVALUATION),
+    Field("repeated_by", "string", N_("Later recommendations that make it again, as evaluation/recommendation, separated by spaces."),
+          pattern=_ANY_EVALUATION),
+), primary_key=("evaluation", "recommendation"), foreign_keys=(
+    {"fields": ["evaluation", "recommendation"], "reference": {"resource": "recommendations", "fields": ["evaluation", "id"]}},))
+
+THEMES = Table("themes", N_("Themes"), N_("The theme vocabulary (OECD-DAC purpose codes) with each code's name in Dutch, French and "
+                                          "English; themes.json holds the same."), (
+    Field("code", "string", N_("The code: a theme code of the vocabulary, or an ISO 3166 country code."), required=True),
+    Field("category", "string", N_("The code of the theme's category; empty for a category.")),
+    Field("name", "string", N_("Its name, one column per language."), per_language=True),
+), primary_key=("code",), per_evaluation=False)
+
+COUNTRIES = Table("countries", N_("Countries"), N_("Every country the site names, as an ISO 3166 code with its name in Dutch, French and "
+                                                   "English; countries.json holds the same."), (
+    Field("code", "string", N_("The code: a theme code of the vocabulary, or an ISO 3166 country code."), required=True),
+    Field("name", "string", N_("Its name, one column per language."), per_language=True),
+), primary_key=("code",), per_evaluation=False)
+
+TABLES = (RECOMMENDATIONS, ACTIONS, INDICATORS, FINDINGS, FINDING_LINKS, RECOMMENDATION_TAGS, THEMES, COUNTRIES)
 
 
 def resources(site: Site, written: dict[str, list[str]]) -> list[dict[str, Any]]:
-    """One resource per CSV file written: the three files of all evaluations, then each evaluation's
+    """One resource per CSV file written: the files of all evaluations, then each evaluation's
     (`written`: table name → the evaluation slugs that have their own file of that table)."""
     found = []
     for table in TABLES:
@@ -164,7 +230,7 @@ def resources(site: Site, written: dict[str, list[str]]) -> list[dict[str, Any]]
     for ev in site.evaluations:
         title = ev.title.shown("en").text
         for table in TABLES:
-            if ev.slug in written[table.name]:
+            if ev.slug in written.get(table.name, ()):
                 found.append(_resource(table, f"{ev.slug}-{table.name}", f"evaluations/{ev.slug}-{table.name}.csv",
                                        f"{table.description} {title}"))
     return found
@@ -181,7 +247,7 @@ def package(site: Site, site_url: str | None, as_of: datetime.date, written: dic
         "profile": "tabular-data-package",
         "name": "evalsite-open-data",
         "title": "Evaluations, management responses and key actions",
-        "description": ("Recommendations, management responses, key actions and indicator values of the evaluations published on "
+        "description": ("Recommendations, management responses, key actions, indicator values and findings of the evaluations published on "
                         f"this site, as of {as_of.isoformat()}. Ids are text; empty cells are missing values; addresses are empty "
                         "when the site was built without a public address. The JSON documents beside this file (site.json, "
                         "evaluations/SLUG.json) hold everything, described by schema/site-data.schema.json and "

@@ -43,6 +43,7 @@ _URLS = {"description": "the addresses of its page in each language; absent when
 _DERIVED = {  # what `opendata.evaluation_data` adds to the model's fields
     model.Evaluation: {"urls": _URLS},
     model.Recommendation: {"derived": {"type": "object", "additionalProperties": False, "properties": {"urls": _URLS}}},
+    model.Finding: {"derived": {"type": "object", "additionalProperties": False, "properties": {"urls": _URLS}}},
     model.Action: {"derived": {
         "description": "derived as of the build date, for re-users who do not compute it",
         "type": "object", "required": ["due_date", "follow_up"], "additionalProperties": False,

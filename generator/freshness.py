@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from .model import Site
 from .paths import LOCALES, PACKAGE, TEMPLATES
 
 RENDERING = (TEMPLATES, LOCALES, PACKAGE)  # the code every page is rendered with
@@ -32,10 +33,10 @@ def digest(paths: Iterable[Path], *extra: str) -> str:
 
 
 def evaluation_keys(content_dir: Path, slugs: Iterable[str], settings: str, project: Iterable[Path] = ()) -> dict[str, str]:
-    """Each evaluation's key: its folder, organisations.yml, the rendering code, `settings`
+    """Each evaluation's key: its folder, organisations.yml, themes.yml, the rendering code, `settings`
     (language, public address, as-of date: whatever else a page shows) and the site project's
     files that pages show (its evalsite.yml, template and catalog overrides)."""
-    shared = digest([content_dir / "organisations.yml", *RENDERING, *project], settings)
+    shared = digest([content_dir / "organisations.yml", content_dir / "themes.yml", *RENDERING, *project], settings)
     return {slug: digest([content_dir / "evaluations" / slug], shared) for slug in slugs}
 
 
@@ -50,3 +51,18 @@ def load(path: Path) -> dict[str, str]:
 
 def store(path: Path, keys: dict[str, str]) -> None:
     path.write_text(json.dumps(keys, sort_keys=True, indent=0), encoding="utf-8")
+
+
+def with_repeats(keys: dict[str, str], site: Site) -> dict[str, str]:
+    """Keys that also change when an evaluation linked by `repeats` changes: a recommendation's page
+    shows the whole chain of recommendations that repeat one another, across evaluations."""
+    linked: dict[str, set[str]] = {slug: {slug} for slug in keys}
+    for ev in site.evaluations:
+        for rec in ev.recommendations:
+            for ref in rec.repeats:
+                if ref.evaluation in linked and ev.slug in linked:
+                    group = linked[ev.slug] | linked[ref.evaluation]
+                    for slug in group:
+                        linked[slug] = group
+    return {slug: key if len(linked[slug]) == 1 else hashlib.sha256("".join(keys[s] for s in sorted(linked[slug])).encode()).hexdigest()
+            for slug, key in keys.items()}

@@ -18,6 +18,7 @@ from babel import Locale
 
 from . import freshness
 from .errors import ContentError, Gap, Problem, Problems
+from .load_findings import check_finding_links, check_repeats, check_tags, load_findings, recommendation_tags
 from .load_report import load_report
 from .load_tables import load_framework, load_indicators, load_tables, load_timelines
 from .model import (
@@ -44,6 +45,7 @@ from .model import (
     Text,
     Timeline,
     Update,
+    Vocabulary,
 )
 from .sources import (
     Source,
@@ -58,9 +60,11 @@ from .sources import (
     require_original,
     unreadable,
 )
+from .vocabulary import THEMES_FILE, load_vocabulary
 from .yamlsource import Document, read_yaml
 
-EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "indicators.yml", "report")
+EVALUATION_FILES = ("evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "indicators.yml", "report",
+                    "findings.yml")
 NARRATIVES = ("introduction",)
 SHORT_TITLE_MAX = 48
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -83,25 +87,27 @@ def load_site(content_dir: Path, *, strict: bool = False, allow_placeholders: bo
         problems.raise_if_any()
     as_of = as_of or datetime.date.today()
     registry = _load_organisations(content_dir / "organisations.yml", problems)
+    vocabulary = load_vocabulary(content_dir, problems)
     evaluations = []
     evaluations_dir = content_dir / "evaluations"
-    check_folder(content_dir, {"organisations.yml", "evaluations", "README.md"}, problems)
+    check_folder(content_dir, {"organisations.yml", THEMES_FILE, "evaluations", "README.md"}, problems)
     if evaluations_dir.is_dir():
         # what a folder's load also depends on: the registry, where paths are shown from, the as-of date
-        shared = freshness.digest([content_dir / "organisations.yml"], f"{Path.cwd()} {as_of}")
+        shared = freshness.digest([content_dir / "organisations.yml", content_dir / THEMES_FILE], f"{Path.cwd()} {as_of}")
         seen = set()
         for folder in sorted(p for p in evaluations_dir.iterdir()):
             if not folder.is_dir():
                 problems.add(folder, 1, "only evaluation folders belong in evaluations/ — move this file into an evaluation's folder")
                 continue
             seen.add(folder)
-            evaluation = _load_evaluation(folder, registry, as_of, shared, problems)
+            evaluation = _load_evaluation(folder, registry, as_of, shared, problems, vocabulary)
             if evaluation:
                 evaluations.append(evaluation)
         for folder in set(_LOADED) - seen:
             if folder.parent == evaluations_dir:
                 del _LOADED[folder]
         _check_short_titles(evaluations_dir, evaluations, problems)
+    check_repeats(evaluations, problems)
     if gaps is not None:
         gaps.extend(sorted(problems.gaps))
     if strict:
@@ -111,7 +117,7 @@ def load_site(content_dir: Path, *, strict: bool = False, allow_placeholders: bo
     elif warnings is not None:
         warnings.extend(sorted(set(problems.warnings)))
     problems.raise_if_any()
-    return Site(tuple(registry.organisations.values()), tuple(evaluations))
+    return Site(tuple(registry.organisations.values()), tuple(evaluations), vocabulary)
 
 
 def _check_short_titles(evaluations_dir: Path, evaluations: list[Evaluation], problems: Problems) -> None:
@@ -146,12 +152,13 @@ preview loads again only the folders that changed (loading one folder depends on
 organisations.yml, part of the digest)."""
 
 
-def _load_evaluation(folder: Path, registry: Registry, as_of: datetime.date, shared: str, problems: Problems) -> Evaluation | None:
+def _load_evaluation(folder: Path, registry: Registry, as_of: datetime.date, shared: str, problems: Problems,
+                     vocabulary: Vocabulary | None = None) -> Evaluation | None:
     key = freshness.digest([folder], shared)
     cached = _LOADED.get(folder)
     if cached is None or cached[0] != key:
         own = Problems()
-        cached = _LOADED[folder] = (key, _EvaluationLoader(folder, registry, as_of, own).load(), own)
+        cached = _LOADED[folder] = (key, _EvaluationLoader(folder, registry, as_of, own, vocabulary).load(), own)
     problems.items += cached[2].items
     problems.gaps += cached[2].gaps
     problems.warnings += cached[2].warnings
@@ -231,8 +238,9 @@ def _address(entity_id: str) -> str:
 class _EvaluationLoader:
     """Loads one evaluation folder; keeps the folder's documents for file:line messages."""
 
-    def __init__(self, folder: Path, registry: Registry, as_of: datetime.date, problems: Problems):
+    def __init__(self, folder: Path, registry: Registry, as_of: datetime.date, problems: Problems, vocabulary: Vocabulary | None = None):
         self.folder, self.registry, self.as_of, self.problems = folder, registry, as_of, problems
+        self.vocabulary = vocabulary
         self.original = "en"
         self.links: list[tuple[Document, tuple, str, tuple[Link, ...]]] = []  # checked once all ids are known
         self.paragraph_refs: list[tuple[Source, tuple, tuple[int, ...]]] = []  # checked once the report is loaded
@@ -268,18 +276,24 @@ class _EvaluationLoader:
         indicators_src = read_source(folder / "indicators.yml", "indicators", problems, required=False)
         objectives, indicators_note = (load_indicators(indicators_src, self.original, self.registry.known, problems, self.paragraph_refs)
                                        if indicators_src else ((), None))
+        findings_src = read_source(folder / "findings.yml", "findings", problems, required=False)
+        finding_groups, scales, findings = (load_findings(findings_src, self.original, problems, self.paragraph_refs, [t.id for t in tables],
+                                                          self.vocabulary) if findings_src else ((), (), ()))
+        if recs and (findings_src or not (folder / "findings.yml").is_file()):  # a broken findings.yml: its own errors suffice
+            check_finding_links(recs, recommendations, findings, (folder / "response.yml").is_file(), problems)
         before = len(problems.items)
         report, placements = load_report(folder / "report", self.original, problems)
         self._check_report_links(report if len(problems.items) == before else None, placements,
                                  None if unreadable(folder / "tables.yml", tables_src, "tables") else tables,
                                  None if unreadable(folder / "timelines.yml", timelines_src, "timelines") else timelines,
                                  framework_src, answered_in)
-        sources = (meta, recs, resp, tables_src, timelines_src, framework_src, indicators_src)
+        sources = (meta, recs, resp, tables_src, timelines_src, framework_src, indicators_src, findings_src)
         if evaluation is None or recs is None or any(src.broken for src in sources if src):
             return None
         return Evaluation(**evaluation, introduction=introduction, groups=groups, recommendations=recommendations,
                           **response_parts, report=report, tables=tables, timelines=timelines,
-                          questions=questions, objectives=objectives, indicators_note=indicators_note)
+                          questions=questions, objectives=objectives, indicators_note=indicators_note,
+                          findings=findings, finding_groups=finding_groups, scales=scales)
 
     def _check_report_links(self, report: Report | None, placements: list, tables: tuple[Table, ...] | None,
                             timelines: tuple[Timeline, ...] | None, framework_src: Source | None, answered_in: list) -> None:
@@ -396,8 +410,9 @@ class _EvaluationLoader:
                 text=self._text(r["text"], doc, where + ("text",)),
                 number=str(r["number"]) if "number" in r else None, group=r.get("group"),
                 related=_links(r.get("related")), implicit=r.get("implicit", False),
-                paragraphs=tuple(r.get("paragraphs", ())), based_on=tuple(r.get("based_on", ())))
-            self.paragraph_refs += [(src, where + ("paragraphs",), rec.paragraphs), (src, where + ("based_on",), rec.based_on)]
+                paragraphs=tuple(r.get("paragraphs", ())), **recommendation_tags(r, self.folder.name, doc, where))
+            check_tags(rec, doc, where, self.vocabulary, self.problems)
+            self.paragraph_refs.append((src, where + ("paragraphs",), rec.paragraphs))
             recommendations.append(rec)
             self.links.append((doc, where + ("related",), rec.id, rec.related))
         return tuple(groups), tuple(recommendations)

@@ -123,7 +123,7 @@ def load_indicators(src: Source, original: str, organisations: Collection[str] |
                     refs: ParagraphRefs) -> tuple[tuple[Objective, ...], Text | None]:
     """The logical framework and its general note. Texts are in the framework's own language (often not the report's)."""
     doc, seen, objectives = src.doc, set(), []
-    file_lang = doc.data.get("language", original)
+    file_lang = doc.data.get("language", original) if src.ok(("language",)) else original  # a wrong language: its schema error suffices
 
     def text(value: dict, lang: str, where: tuple) -> Text:
         return require_original(value, lang, doc, where, problems)

@@ -177,7 +177,10 @@ class Recommendation:
     related: tuple[Link, ...] = ()
     implicit: bool = False
     paragraphs: tuple[int, ...] = ()  # where the report states it
-    based_on: tuple[int, ...] = ()  # the conclusions it rests on
+    findings: tuple[FindingLink, ...] = ()  # the findings it rests on, or that its response cites
+    themes: tuple[str, ...] = ()  # codes of the theme vocabulary (content/themes.yml)
+    countries: tuple[str, ...] = ()  # ISO 3166 codes, where narrower than the evaluation's
+    repeats: tuple[RecommendationRef, ...] = ()  # earlier recommendations it makes again
 
 
 @dataclass(frozen=True)
@@ -609,6 +612,9 @@ class Evaluation:
     questions: tuple[Question, ...] = ()
     objectives: tuple[Objective, ...] = ()
     indicators_note: Text | None = None  # about the logical framework as a whole
+    findings: tuple[Finding, ...] = ()
+    finding_groups: tuple[Group, ...] = ()
+    scales: tuple[Scale, ...] = ()  # the rating scales its findings use
 
     @property
     def short(self) -> Text:
@@ -700,6 +706,48 @@ class Evaluation:
                 result.setdefault(link.target, []).append(Backlink(source, link))
         return {key: tuple(value) for key, value in result.items()}
 
+    # Findings: each answered both ways (a recommendation's links, a finding's recommendations).
+
+    def finding(self, finding_id: str) -> Finding:
+        return self._findings_by_id[finding_id]
+
+    def scale(self, scale_id: str) -> Scale:
+        return next(s for s in self.scales if s.id == scale_id)
+
+    def finding_group(self, group_id: str) -> Group:
+        return next(g for g in self.finding_groups if g.id == group_id)
+
+    def recommendations_on(self, finding_id: str) -> tuple[tuple[Recommendation, FindingLink], ...]:
+        """The recommendations that link to this finding, each with its link."""
+        return self._finding_backlinks.get(finding_id, ())
+
+    def findings_at(self, number: int) -> tuple[Finding, ...]:
+        """The findings that paragraph `number` states."""
+        return tuple(f for f in self.findings if number in f.paragraphs)
+
+    def findings_by_criterion(self) -> list[tuple[Criterion | None, list[Finding]]]:
+        """Findings grouped by OECD-DAC criterion in the criteria's order; None: the source names none."""
+        groups: dict[Criterion | None, list[Finding]] = {}
+        for f in self.findings:
+            groups.setdefault(f.criterion, []).append(f)
+        return [(c, groups[c]) for c in [*Criterion, None] if c in groups]
+
+    def countries_of(self, item: Recommendation | Finding) -> tuple[str, ...]:
+        """Where a recommendation or finding applies: its own countries, or else the evaluation's."""
+        return item.countries or self.countries
+
+    @cached_property
+    def _findings_by_id(self) -> dict[str, Finding]:
+        return {f.id: f for f in self.findings}
+
+    @cached_property
+    def _finding_backlinks(self) -> dict[str, tuple[tuple[Recommendation, FindingLink], ...]]:
+        result: dict[str, list[tuple[Recommendation, FindingLink]]] = {}
+        for rec in self.recommendations:
+            for link in rec.findings:
+                result.setdefault(link.finding, []).append((rec, link))
+        return {key: tuple(value) for key, value in result.items()}
+
 
 @dataclass(frozen=True)
 class Assignment:
@@ -722,6 +770,7 @@ class Responsibility:
 class Site:
     organisations: tuple[Organisation, ...]
     evaluations: tuple[Evaluation, ...] = field(default_factory=tuple)
+    themes: Vocabulary | None = None  # the theme vocabulary of content/themes.yml
 
     def organisation(self, org_id: str) -> Organisation:
         return self._organisations_by_id[org_id]
@@ -784,3 +833,141 @@ class Site:
                 for org_id in response.in_charge if response else ():
                     result.setdefault(org_id, []).append(Responsibility(evaluation, rec, response))
         return {key: tuple(value) for key, value in result.items()}
+
+    # Recurring recommendations, across evaluations.
+
+    def repeated_by(self, slug: str, rec_id: str) -> tuple[tuple[Evaluation, Recommendation], ...]:
+        """The later recommendations that say they repeat this one."""
+        return self._repeated_by.get((slug, rec_id), ())
+
+    def repeat_chain(self, slug: str, rec_id: str) -> tuple[tuple[Evaluation, Recommendation], ...]:
+        """Every recommendation linked to this one by `repeats`, either way, oldest evaluation first
+        (the same recommendation made again and again); the recommendation itself included."""
+        seen: dict[tuple[str, str], tuple[Evaluation, Recommendation]] = {}
+        pending = [(slug, rec_id)]
+        while pending:
+            key = pending.pop()
+            if key in seen:
+                continue
+            ev = self.evaluation(key[0])
+            rec = ev.recommendation(key[1])
+            seen[key] = (ev, rec)
+            pending += [(r.evaluation, r.recommendation) for r in rec.repeats]
+            pending += [(e.slug, r.id) for e, r in self.repeated_by(*key)]
+        return tuple(sorted(seen.values(), key=lambda pair: (str(pair[0].date or ""), pair[0].slug, pair[1].id)))
+
+    @cached_property
+    def _repeated_by(self) -> dict[tuple[str, str], tuple[tuple[Evaluation, Recommendation], ...]]:
+        result: dict[tuple[str, str], list[tuple[Evaluation, Recommendation]]] = {}
+        for ev in self.evaluations:
+            for rec in ev.recommendations:
+                for ref in rec.repeats:
+                    result.setdefault((ref.evaluation, ref.recommendation), []).append((ev, rec))
+        return {key: tuple(value) for key, value in result.items()}
+
+
+# --- Findings, rating scales, the theme vocabulary, recurring recommendations -------------------
+
+
+class FindingKind(StrEnum):
+    FINDING = "finding"  # what the evaluators observed
+    CONCLUSION = "conclusion"  # what they conclude from it
+    LESSON = "lesson"  # what others can learn from it
+
+
+class FindingLinkType(StrEnum):
+    RESTS_ON = "rests-on"  # the recommendation is drawn from the finding
+    CITED_IN_RESPONSE = "cited-in-response"  # the management response invokes the finding
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    id: str
+    label: Text
+    definition: Text | None = None
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A rating scale the report defines (Tabel 2 and 3 of the FOS-Solsoc-IFSI report), levels from high to low."""
+
+    id: str
+    title: Text
+    levels: tuple[ScaleLevel, ...]
+    table: str | None = None  # the table of the report that defines it (tables.yml id)
+
+    def level(self, level_id: str) -> ScaleLevel:
+        return next(level for level in self.levels if level.id == level_id)
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The report's rating of a finding on one of its scales."""
+
+    scale: str
+    level: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A finding, conclusion or lesson of an evaluation, with where the source states it."""
+
+    id: str
+    kind: FindingKind
+    title: Text  # its gist in one line
+    text: Text
+    criterion: Criterion | None = None  # None: the source does not place it under a criterion
+    group: str | None = None
+    ratings: tuple[Rating, ...] = ()
+    paragraphs: tuple[int, ...] = ()  # the report's numbered paragraphs that state it
+    source: Text | None = None  # where the source states it when it has no numbered paragraph
+    themes: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FindingLink:
+    """A recommendation's link to a finding: stated by the source, or `inferred` by the editor."""
+
+    finding: str
+    type: FindingLinkType = FindingLinkType.RESTS_ON
+    inferred: bool = False
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class RecommendationRef:
+    """A recommendation of any evaluation: `evaluation-slug/recommendation-id`."""
+
+    evaluation: str
+    recommendation: str
+
+    def __str__(self) -> str:
+        return f"{self.evaluation}/{self.recommendation}"
+
+
+@dataclass(frozen=True)
+class Theme:
+    code: str
+    name: Text
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """An established vocabulary of themes, trilingual: its codes, grouped in categories."""
+
+    name: Text
+    source: str
+    categories: tuple[Theme, ...]
+    themes: tuple[Theme, ...]
+
+    def theme(self, code: str) -> Theme:
+        return self._by_code[code]
+
+    def has(self, code: str) -> bool:
+        return code in self._by_code
+
+    @cached_property
+    def _by_code(self) -> dict[str, Theme]:
+        return {t.code: t for t in (*self.categories, *self.themes)}

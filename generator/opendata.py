@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from . import datapackage, dataschema, model, urls
-from .datapackage import ACTIONS, INDICATORS, RECOMMENDATIONS
+from . import datapackage, dataschema, model, opendata_findings, urls
+from .datapackage import ACTIONS, COUNTRIES, FINDING_LINKS, FINDINGS, INDICATORS, RECOMMENDATION_TAGS, RECOMMENDATIONS, THEMES
 from .model import LANGS, Evaluation, PartialDate, Site, Text
 
 # --- JSON: the model, field by field ------------------------------------------------------------
@@ -73,7 +73,8 @@ def from_data(kind: Any, data: Any) -> Any:
         return PartialDate.fromisoformat(data)
     if dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind, vars(model))
-        return kind(**{f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(kind) if f.init})
+        return kind(**{f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(kind)
+                       if f.init and (f.name in data or (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING))})
     if origin is tuple:
         item = typing.get_args(kind)[0]
         return tuple(from_data(item, x) for x in data)
@@ -109,6 +110,7 @@ def evaluation_data(ev: Evaluation, site_url: str | None, as_of: datetime.date) 
                              **page_urls(site_url, urls.action(ev, action))}
     for rec, record in zip(ev.recommendations, data["recommendations"], strict=True):
         record["derived"] = page_urls(site_url, urls.recommendation(ev, rec))
+    opendata_findings.add_derived(data, ev, site_url)
     return data
 
 
@@ -121,7 +123,7 @@ def strip_derived(data: dict[str, Any]) -> dict[str, Any]:
     """An evaluation document without the derived keys: exactly `to_data` of the model."""
     data = json.loads(json.dumps(data))
     data.pop("urls", None)
-    for record in data["actions"] + data["recommendations"]:
+    for record in data["actions"] + data["recommendations"] + data["findings"]:
         record.pop("derived", None)
     return data
 
@@ -207,15 +209,22 @@ def write(out: Path, site: Site, site_url: str | None, as_of: datetime.date) -> 
     for ev, record in zip(site.evaluations, everything["evaluations"], strict=True):
         _json(out / "evaluations" / f"{ev.slug}.json", record)
         own = {RECOMMENDATIONS.name: recommendation_rows(ev, site_url), ACTIONS.name: action_rows(ev, site_url, as_of),
-               INDICATORS.name: indicator_rows(ev)}
+               INDICATORS.name: indicator_rows(ev), FINDINGS.name: opendata_findings.finding_rows(ev, site_url),
+               FINDING_LINKS.name: opendata_findings.finding_link_rows(ev),
+               RECOMMENDATION_TAGS.name: opendata_findings.recommendation_tag_rows(site, ev)}
         for table in datapackage.TABLES:
-            if own[table.name] or table is not INDICATORS:  # an evaluation without a logical framework has no indicators file
+            if table.name not in own:
+                continue
+            # every evaluation has its recommendations and actions files; the others only where there is something in them
+            if own[table.name] or table in (RECOMMENDATIONS, ACTIONS):
                 (out / "evaluations" / f"{ev.slug}-{table.name}.csv").write_text(_csv(own[table.name], table.columns), encoding="utf-8")
                 written[table.name].append(ev.slug)
             rows[table.name] += own[table.name]
+    rows[THEMES.name], rows[COUNTRIES.name] = opendata_findings.theme_rows(site), opendata_findings.country_rows(site)
     for table in datapackage.TABLES:
         (out / f"{table.name}.csv").write_text(_csv(rows[table.name], table.columns), encoding="utf-8")
         _json(out / table.schema_path, table.table_schema())
+    opendata_findings.write_vocabularies(out, site)
     _json(out / "datapackage.json", datapackage.package(site, site_url, as_of, written))
     for name, schema in dataschema.published_schemas(site_url).items():
         _json(out / "schema" / name, schema)

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, dashboards, feeds, i18n, opendata, preview, text, typography, urls
+from . import charts, dashboards, explorer, feeds, i18n, opendata, opendata_findings, preview, text, typography, urls
 from .load_report import REFERENCE
 from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site, Text
 from .project import Identity, default_project
@@ -66,6 +66,16 @@ def site_pages(site: Site) -> list[Page]:
         if ev.objectives:
             pages.append(Page(urls.indicators(ev), "indicators.md.j2", {"ev": ev}))
         pages.append(Page(urls.preview_image(ev), "preview.txt.j2", {"ev": ev}))
+        if ev.findings:
+            pages.append(Page(urls.findings(ev), "findings.md.j2", {"ev": ev}))
+            pages += [Page(urls.finding(ev, f), "finding.md.j2", {"ev": ev, "finding": f}) for f in ev.findings]
+    for kind in explorer.KINDS:  # across evaluations: a list in pages, an index, and each evaluation's facet data
+        parts = explorer.pages(site, kind)
+        pages += [Page(urls.explorer(kind, n), "explorer.md.j2", {"kind": kind, "number": n, "count": len(parts), "items": part}, in_nav=n == 1)
+                  for n, part in enumerate(parts, start=1)]
+        pages.append(Page(urls.explorer_index(kind), "explorer_index.json.j2", {"kind": kind}))
+        pages += [Page(urls.explorer_data(kind, ev), "explorer_chunk.json.j2", {"kind": kind, "ev": ev})
+                  for ev in explorer.items_by_evaluation(site, kind)]
     return pages
 
 
@@ -76,8 +86,9 @@ def navigation(lang: str) -> list[Any]:
     Titles are given here, not read from the pages, so that a build of only the changed pages
     (MkDocs' dirty build) still has every title."""
     _ = i18n.translations(lang).gettext
-    entries = [(_("Home"), urls.home()), (_("Evaluations"), urls.evaluations()), (_("All actions"), urls.all_actions()),
-               (_("Follow-up dashboard"), urls.dashboard()), (_("Organisations"), urls.organisations()), (_("Open data"), urls.data())]
+    entries = [(_("Home"), urls.home()), (_("Evaluations"), urls.evaluations()), (_("Recommendations"), urls.explorer("recommendations")),
+               (_("Findings"), urls.explorer("findings")), (_("All actions"), urls.all_actions()), (_("Follow-up dashboard"), urls.dashboard()),
+               (_("Organisations"), urls.organisations()), (_("Open data"), urls.data())]
     return [{title: urls.source_file(url)} for title, url in entries]
 
 
@@ -112,6 +123,7 @@ def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Envir
         md=lambda shown: text.to_html(shown.text),
         md_inline=lambda shown: text.to_inline_html(shown.text),
         md_escape=text.md_escape,
+        tag_footnotes=text.tag_footnotes,
         plain=_plain,
         lower_first=_lower_first,
         yaml_str=_yaml_str,
@@ -185,7 +197,8 @@ def render_language(site: Site, lang: str, templates_dir: Path | Sequence[Path],
     env = environment(lang, templates_dir)
     identity = identity or default_project().identity(lang)
     env.globals.update(absolute=lambda url: f"{site_url}{lang}/{url}" if site_url else None, as_of=as_of or datetime.date.today(),
-                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries,
+                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries, explorer=explorer,
+                       opendata_findings=opendata_findings,
                        site_name=identity.name, site_description=identity.description, publisher=identity.publisher)
     add_site_filters(env, site, lang)
     files = {}

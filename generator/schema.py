@@ -20,7 +20,7 @@ from .errors import Problems
 from .yamlsource import Document
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-SCHEMA_FILES = ("common", "organisations", "evaluation", "recommendations", "response", "tables", "timelines", "framework", "indicators")
+SCHEMA_FILES = ("common", "organisations", "evaluation", "recommendations", "response", "tables", "timelines", "framework", "indicators", "findings", "themes")
 
 
 @cache

@@ -296,7 +296,12 @@ def run_languages(pool: ProcessPoolExecutor, task: Callable[[LanguageJob], Langu
         _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
         _tell(progress)
     _tell(progress)
-    reports = [future.result() for future in futures]
+    reports = []
+    for job, future in zip(jobs, futures, strict=True):
+        try:
+            reports.append(future.result())
+        except Exception as exc:  # a worker's own error (a template's bug, a file it could not write), not a content error
+            raise BuildError(f"{job.lang}: {type(exc).__name__}: {exc}") from exc
     failures = [report.failure for report in reports if report.failure]
     if failures:
         raise BuildError("\n".join(failures))
@@ -329,8 +334,8 @@ def _settings(site: Site, content_dir: Path, options: BuildOptions) -> Settings:
                                      f"{site_url} {options.as_of or datetime.date.today()} {options.engine}", overrides)
     theme = options.work_dir / "theme"
     _sync_theme(theme, templates)
-    return Settings(base, site_url, keys, {lang: project.identity(lang) for lang in LANGS}, templates, project.locales, project.logo,
-                    freshness.digest([theme]))
+    return Settings(base, site_url, freshness.with_repeats(keys, site), {lang: project.identity(lang) for lang in LANGS}, templates,
+                    project.locales, project.logo, freshness.digest([theme]))
 
 
 def _sync_theme(folder: Path, templates: tuple[Path, ...]) -> None:

@@ -101,3 +101,12 @@ def strip_private(markdown_text: str) -> str:
     """Markdown without its `<!-- private -->…<!-- /private -->` blocks; their lines stay as blank
     lines so that messages about the rest still name the right line."""
     return _PRIVATE_BLOCK.sub(lambda m: "\n" * m[0].count("\n"), markdown_text)
+
+
+_FOOTNOTE = re.compile(r"^(\[\^[^\]]+\]:[ \t]*)(\S.*)$", re.M)
+
+
+def tag_footnotes(markdown_text: str, lang: str) -> str:
+    """Footnote definitions marked with their language: MkDocs moves footnotes to the end of the page,
+    out of the element that says which language a fallback chapter is in."""
+    return _FOOTNOTE.sub(lambda m: f'{m[1]}<span lang="{lang}">{m[2]}</span>', markdown_text)

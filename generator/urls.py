@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import urlsplit
 
-from .model import Action, Evaluation, Organisation, Recommendation
+from .model import Action, Evaluation, Finding, Organisation, Recommendation
 
 
 def slug(entity_id: str) -> str:
@@ -130,3 +130,30 @@ def relative(target: str, start: str) -> str:
 def site_path(site_url: str) -> str:
     """The path part of the site's public address (`/` or `/evalsite/`): where root-relative links start."""
     return urlsplit(site_url).path or "/"
+
+
+# --- Findings and the cross-evaluation explorers ------------------------------------------------
+
+
+def findings(ev: Evaluation) -> str:
+    return f"{evaluation(ev)}findings/"
+
+
+def finding(ev: Evaluation, item: Finding) -> str:
+    return f"{findings(ev)}{item.id}/"
+
+
+def explorer(kind: str, page: int = 1) -> str:
+    """The explorer of all recommendations or all findings (`kind`); the list without JavaScript
+    continues on numbered pages (`recommendations/2/`)."""
+    return f"{kind}/" if page == 1 else f"{kind}/{page}/"
+
+
+def explorer_data(kind: str, ev: Evaluation) -> str:
+    """One evaluation's share of an explorer's facet data, loaded by the explorer's script as needed."""
+    return f"{kind}/data/{ev.slug}.json"
+
+
+def explorer_index(kind: str) -> str:
+    """What the explorer's script loads first: per evaluation, how many items each facet value has."""
+    return f"{kind}/data/index.json"

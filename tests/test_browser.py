@@ -19,7 +19,8 @@ PAGE_KINDS = ["", "evaluations/", f"{EV}/", f"{EV}/recommendations/", f"{EV}/rec
               f"{EV}/actions/4.3/", "organisations/", "organisations/joint-pmeal-cell/", "actions/", "404.html",
               f"{FINAL}/", f"{FINAL}/report/", f"{FINAL}/report/findings-policy/", f"{FINAL}/report/conclusions/",
               f"{FINAL}/report/performance-stories/", f"{FINAL}/report/annexes/", f"{FINAL}/tables/", f"{FINAL}/indicators/",
-              f"{FINAL}/recommendations/policy-3/", f"{FINAL}/dashboard/", f"{EV}/dashboard/", "dashboard/", "data/"]
+              f"{FINAL}/recommendations/policy-3/", f"{FINAL}/dashboard/", f"{EV}/dashboard/", "dashboard/", "data/",
+              "recommendations/", "findings/", f"{FINAL}/findings/", f"{FINAL}/findings/case-global-fund/"]
 
 
 @pytest.mark.parametrize("url", [f"{EV}/recommendations/r2/", f"{EV}/actions/", "organisations/wsm-bsd/"])

@@ -42,7 +42,9 @@ def generate(content: Path, work: Path, as_of: datetime.date = datetime.date(202
 
 
 def sources(prefix: str) -> set[str]:
-    return {page.source for page in render.site_pages(load_site(CONTENT)) if page.source.startswith(prefix)}
+    """The pages of one evaluation: its own, and its share of the explorers' data."""
+    slug = prefix.strip("/").split("/")[-1]
+    return {page.source for page in render.site_pages(load_site(CONTENT)) if "ev" in page.context and page.context["ev"].slug == slug}
 
 
 def test_an_edit_renders_only_its_evaluations_pages_again(content, tmp_path, kept):

@@ -25,7 +25,7 @@ def test_eighteen_actions_with_timings_and_split_units(site_model):
     assert in_charge["2.1"] == {"programme-pmeal-cells"}
     assert in_charge["6.1"] == {"joint-pmeal-cell", "continental-cells", "wsm-bsd"}
     assert in_charge["7.3"] == {"joint-pmeal-cell", "wsm-bsd"}
-    assert in_charge["9.1"] == in_charge["9.2"] == {"joint-pmeal-cell", "wsm", "anmc-lcm", "acv-csc"}
+    assert in_charge["9.1"] == in_charge["9.2"] == {"joint-pmeal-cell", "wsm", "anmc-lcm", "acv-csci"}  # ACV-CSCi, not ACV-CSC
     assert {a for a, units in in_charge.items() if "decent-work-platform" in units} == {"3.2", "4.1"}
 
 
