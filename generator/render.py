@@ -16,9 +16,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, dashboards, explorer, feeds, i18n, opendata, opendata_findings, preview, text, typography, urls
+from . import charts, dashboards, explorer, feeds, fragments, i18n, labels, opendata, opendata_findings, preview, text, typography, urls
 from .load_report import REFERENCE
-from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site, Text
+from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site
 from .project import Identity, default_project
 
 PAGE_TEMPLATES = Path("pages")
@@ -112,7 +112,6 @@ def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Envir
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)
     env.globals.update(lang=lang, langs=LANGS, urls=urls, colon=typography.for_language(":", lang))
     env.filters.update(
-        shown=partial(_typeset, lang=lang),
         number=partial(i18n.format_number, lang=lang),
         percent=partial(i18n.format_percent, lang=lang),
         date=partial(i18n.format_date, lang=lang),
@@ -125,7 +124,7 @@ def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Envir
         md_escape=text.md_escape,
         tag_footnotes=text.tag_footnotes,
         plain=_plain,
-        lower_first=_lower_first,
+        lower_first=fragments.lower_first,
         yaml_str=_yaml_str,
         in_evaluation=lambda actions, ev: [Assignment(ev, act) for act in actions],
     )
@@ -160,21 +159,8 @@ def add_site_filters(env: jinja2.Environment, site: Site, lang: str) -> None:
     env.globals.update(row_label=row_label, indicator_chart=chart)
 
 
-def _typeset(value: Text, lang: str) -> Shown:
-    """A text as the reader of `lang` gets it, typeset for the language it is shown in (French spacing)."""
-    shown = value.shown(lang)
-    return Shown(typography.for_language(shown.text, shown.lang), shown.lang, shown.fallback)
-
-
 def _plain(value: Shown | str) -> str:
     return text.plain(value.text if isinstance(value, Shown) else value)
-
-
-def _lower_first(value: str) -> str:
-    """A label used inside a sentence or brackets: "Effectiveness of policy work" → "effectiveness of policy work".
-    Words in capitals (acronyms such as "M&E") keep their case."""
-    first = value.split(" ", 1)[0]
-    return value if first.isupper() or not value else value[0].lower() + value[1:]
 
 
 def _yaml_str(value: str) -> Markup:
@@ -201,15 +187,32 @@ def render_language(site: Site, lang: str, templates_dir: Path | Sequence[Path],
                        opendata_findings=opendata_findings,
                        site_name=identity.name, site_description=identity.description, publisher=identity.publisher)
     add_site_filters(env, site, lang)
+    here = Here()
+    env.globals.update(site=site, here=here, link=here.link, refs=partial(_paragraph_refs, link=here.link), L=labels.for_language(
+        i18n.translations(lang).gettext))
+    env.filters.update(fragments.make(env, lang, site, env.globals["L"], here.link, env.globals["as_of"]).filters())
     files = {}
     for page in site_pages(site):
         if page.source in keep or (page.needs_site_url and not site_url):
             continue
         template = env.get_template(str(PAGE_TEMPLATES / page.template))
-        link = partial(_link, start=page.url)
-        rendered = template.render(site=site, page=page, **page.context, link=link, refs=partial(_paragraph_refs, link=link))
+        here.page = page
+        rendered = template.render(page=page, **page.context)
         files[page.source] = _picture(rendered, page.context["ev"]) if page.source.endswith(".png") else rendered
     return files
+
+
+class Here:
+    """The page being rendered, for the templates' `link()` and `here.page`. Macro files are
+    imported without the page's context, so Jinja evaluates each of them once per language rather
+    than once per page (an import with context costs a new module every time); what they need of the
+    page they read here."""
+
+    page: Page
+
+    def link(self, target: str) -> str:
+        """`target` (site-relative) as a link from the page being rendered."""
+        return urls.relative(target, self.page.url)
 
 
 def _picture(words: str, ev: Evaluation) -> bytes:
@@ -226,6 +229,4 @@ def _paragraph_refs(markdown_text: str, ev: Evaluation, lang: str, link: Callabl
     return Markup(REFERENCE.sub(lambda m: f"[§{m[1]}]({link(urls.paragraph(ev, int(m[1])))})", typeset))
 
 
-def _link(target: str, start: str) -> str:
-    return urls.relative(target, start)
 

@@ -47,7 +47,7 @@ def test_catalogs_hold_every_string_of_the_code(tmp_path):
     """A UI word added to a template without `make catalogs` fails here, not silently in English."""
     pot = tmp_path / "messages.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "_", "-k", "gettext",
-                    "-k", "ngettext:1,2", "--no-location", "-o", str(pot), "."], cwd=ROOT, check=True, capture_output=True)
+                    "-k", "ngettext:1,2", "-k", "ngettext_pair:1,2", "--no-location", "-o", str(pot), "."], cwd=ROOT, check=True, capture_output=True)
     with open(pot, "rb") as f:
         wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
     for lang in ("nl", "fr", "en"):

@@ -1,0 +1,199 @@
+"""The small pieces of HTML every page repeats (a text in its language, a position or status badge, a
+due date, a list of organisations, a recommendation's label), as Jinja filters written in Python.
+
+A page shows a hundred of them or more. As Jinja macros each one went through Jinja's calling
+machinery (a context, a frame, escaping of every piece): the generator spent a third of its time
+there (docs/benchmarks.md). A filter is a plain function call from the compiled template. The words
+still come from the catalogs (gettext) and the label maps (`labels`); the page templates still decide
+what goes where.
+"""
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+from jinja2.filters import do_truncate
+from markupsafe import Markup, escape
+
+from . import dashboards, i18n, text, typography, urls
+from .model import Action, Evaluation, Organisation, Recommendation, Shown, Site, Text
+
+SHOWN_FLAGS = ("overdue", "unreported", "due-soon")  # the due-date flags worth showing beside a due date
+
+
+@dataclass
+class Fragments:
+    """The filters of one language's pages; `link` makes a site-relative address relative to the page being rendered."""
+
+    lang: str
+    site: Site
+    labels: SimpleNamespace
+    gettext: Callable[[str], str]
+    ngettext: Callable[[str, str, int], str]
+    link: Callable[[str], str]
+    as_of: datetime.date
+    truncate: Callable[..., str]
+
+    def filters(self) -> dict[str, Callable[..., Any]]:
+        return {name: getattr(self, name) for name in (
+            "shown", "inline", "block", "short", "heading", "position", "status", "follow_up", "due", "org_link", "orgs",
+            "orgs_short", "rec_label", "rec_name", "status_counts", "position_counts", "permalink")}
+
+    def _(self, message: str) -> Markup:
+        """A UI word from the catalog, safe as HTML as Jinja's gettext has it (`%` escapes what goes in)."""
+        return Markup(self.gettext(message))
+
+    def count_words(self, forms: tuple[str, str], n: int) -> Markup:
+        return Markup(self.ngettext(*forms, n)) % {"num": n}
+
+    # --- texts in the reader's language, or in their original one, said so -----------------------
+
+    def shown(self, value: Text) -> Shown:
+        """The text a reader of this language gets, typeset for the language it is in (French spacing)."""
+        shown = value.shown(self.lang)
+        return Shown(typography.for_language(shown.text, shown.lang), shown.lang, shown.fallback)
+
+    def inline(self, value: Text) -> Markup:
+        """One line of Markdown inside HTML; a fallback keeps its own language and says so."""
+        s = self.shown(value)
+        html = text.to_inline_html(s.text)
+        if not s.fallback:
+            return html
+        return Markup('<span lang="{}">{}</span> <small class="es-fallback">({})</small>').format(
+            s.lang, html, self._("not translated"))
+
+    def block(self, value: Text) -> Markup:
+        """A block of Markdown; a fallback comes with a notice naming its language."""
+        s = self.shown(value)
+        html = text.to_html(s.text)
+        if not s.fallback:
+            return Markup('\n<div class="es-text">\n{}\n</div>\n').format(html)
+        notice = self._("Not yet translated: shown in the original language (%(language)s).") % {
+            "language": i18n.language_name(s.lang, self.lang)}
+        return Markup('\n<div class="es-text es-text--fallback">\n<p class="es-fallback">{}</p>\n<div lang="{}">\n{}\n</div>\n</div>\n'
+                      ).format(notice, s.lang, html)
+
+    def short(self, value: Text, length: int = 160) -> Markup:
+        """Plain text cut at a word to `length` characters, in its own language."""
+        s = self.shown(value)
+        cut = self.truncate(text.plain(s.text), length, end="…")
+        return Markup('<span lang="{}">{}</span>').format(s.lang, cut) if s.fallback else escape(cut)
+
+    def heading(self, value: Text) -> Markup:
+        """A text inside a Markdown heading line."""
+        s = self.shown(value)
+        escaped = text.md_escape(s.text)
+        if not s.fallback:
+            return escaped
+        return Markup('<span lang="{}">{}</span> <small class="es-fallback">({})</small>').format(
+            s.lang, escaped, self._("not translated"))
+
+    # --- badges and dates -------------------------------------------------------------------------
+
+    def position(self, value: str | None) -> Markup:
+        key = value or "none"
+        return Markup('<span class="es-position es-position--{}">{}</span>').format(key, self.labels.POSITION_OR_NONE[key])
+
+    def status(self, value: str | None) -> Markup:
+        key = value or "none"
+        return Markup('<span class="es-status es-status--{}">{}</span>').format(key, self.labels.STATUS_OR_NONE[key])
+
+    def follow_up(self, act: Action) -> Markup:
+        """A flag for what needs attention as of the build date: overdue, past due without update, due soon."""
+        flag = act.follow_up(self.as_of).value
+        if flag not in SHOWN_FLAGS:
+            return Markup("")
+        return Markup('<span class="es-follow es-follow--{}">{}</span>').format(flag, self.labels.FOLLOW_UP[flag])
+
+    def due(self, act: Action) -> Markup:
+        """The due date as precise as the source gives it (a day, a month, a quarter, a year; else the end of
+        the timing). HTML has no date form for a quarter."""
+        period = act.due_period
+        words = i18n.format_date(period, self.lang)
+        if period.precision == "quarter":
+            return Markup('<span class="es-due">{}</span>').format(words)
+        return Markup('<time class="es-due" datetime="{}">{}</time>').format(str(period), words)
+
+    # --- organisations, recommendations, links ----------------------------------------------------
+
+    def org_link(self, org: Organisation) -> Markup:
+        return Markup('<a href="{}">{}</a>').format(self.link(urls.organisation(org)), self.inline(org.name))
+
+    def orgs(self, ids: Iterable[str]) -> Markup:
+        """Organisations by their full names, each linked to its page."""
+        return Markup(", ").join(self.org_link(self.site.organisation(org_id)) for org_id in ids)
+
+    def orgs_short(self, ids: Iterable[str]) -> Markup:
+        """Organisations by their short names, for tables and summaries; the full name is one click away."""
+        return Markup(", ").join(Markup('<a href="{}">{}</a>').format(self.link(urls.organisation(org)), (org.short or org.name).shown(self.lang).text)
+                                 for org in map(self.site.organisation, ids))
+
+    def rec_label(self, rec: Recommendation) -> Markup:
+        if rec.implicit and not rec.number:
+            return self._("Implicit recommendation")
+        return self._("Recommendation %(number)s") % {"number": rec.number or rec.id}
+
+    def rec_name(self, rec: Recommendation, ev: Evaluation) -> Markup:
+        """The label with the recommendation's group, which tells apart recommendations numbered alike:
+        "Recommendation 1 (effectiveness of policy work)"."""
+        if not (rec.group and rec.number):
+            return self.rec_label(rec)
+        group = ev.group(rec.group).title.shown(self.lang).text
+        return Markup("{} ({})").format(self.rec_label(rec), lower_first(group))
+
+    def permalink(self, target: str, what: str) -> Markup:
+        """A link to the page's own address; the site script turns it into "copy link"."""
+        return Markup('<a class="es-permalink" href="{}" data-copied="{}">{}</a>').format(
+            self.link(target), self._("Link copied"), self._("Link to %(what)s") % {"what": what})
+
+    # --- counts as badges -------------------------------------------------------------------------
+
+    def status_counts(self, actions: Iterable[Action]) -> Markup:
+        """Actions counted by status: "2 ongoing · 1 not started"."""
+        badges = (Markup('<span class="es-status es-status--{}">{}</span>').format(key, self.count_words(STATUS_COUNT[key], n))
+                  for key, n in dashboards.by_status(actions).items if n)
+        return Markup('<span class="es-counts-inline">{}</span>').format(Markup("").join(badges))
+
+    def position_counts(self, ev: Evaluation, separator: str = "") -> Markup:
+        """Recommendations counted by the management's position, as badges: "6 agree · 3 partially agree"
+        (`separator` between them, for where the badges' text is used alone)."""
+        badges = (Markup('<span class="es-position es-position--{}">{}</span>').format(
+            key, self.count_words(POSITION_COUNT[key], n)) for key, n in dashboards.by_position(ev).items if n)
+        return Markup('<span class="es-counts-inline">{}</span>').format(Markup(separator).join(badges))
+
+
+def lower_first(value: str) -> str:
+    """A label used inside a sentence or brackets: "Effectiveness of policy work" → "effectiveness of policy work".
+    Words in capitals (acronyms such as "M&E") keep their case."""
+    first = value.split(" ", 1)[0]
+    return value if first.isupper() or not value else value[0].lower() + value[1:]
+
+
+def ngettext_pair(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a singular and plural for the catalogs; `Fragments` translates them with the count."""
+    return singular, plural
+
+
+STATUS_COUNT = {
+    "not-started": ngettext_pair("%(num)d not started", "%(num)d not started"),
+    "ongoing": ngettext_pair("%(num)d ongoing", "%(num)d ongoing"),
+    "completed": ngettext_pair("%(num)d completed", "%(num)d completed"),
+    "dropped": ngettext_pair("%(num)d dropped", "%(num)d dropped"),
+    "none": ngettext_pair("%(num)d with no status published", "%(num)d with no status published"),
+}
+POSITION_COUNT = {
+    "agree": ngettext_pair("%(num)d agree", "%(num)d agree"),
+    "partially-agree": ngettext_pair("%(num)d partially agree", "%(num)d partially agree"),
+    "disagree": ngettext_pair("%(num)d disagree", "%(num)d disagree"),
+    "none": ngettext_pair("%(num)d not answered", "%(num)d not answered"),
+}
+
+
+def make(env: Any, lang: str, site: Site, labels: SimpleNamespace, link: Callable[[str], str], as_of: datetime.date) -> Fragments:
+    """The fragments of one language's Jinja environment (its catalog's gettext, its truncation)."""
+    translations = i18n.translations(lang)
+    return Fragments(lang, site, labels, translations.gettext, translations.ngettext, link, as_of,
+                     lambda value, length, end: do_truncate(env, value, length, end=end))
