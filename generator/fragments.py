@@ -59,11 +59,7 @@ class Fragments:
     def inline(self, value: Text) -> Markup:
         """One line of Markdown inside HTML; a fallback keeps its own language and says so."""
         s = self.shown(value)
-        html = text.to_inline_html(s.text)
-        if not s.fallback:
-            return html
-        return Markup('<span lang="{}">{}</span> <small class="es-fallback">({})</small>').format(
-            s.lang, html, self._("not translated"))
+        return self._marked(s, text.to_inline_html(s.text))
 
     def block(self, value: Text) -> Markup:
         """A block of Markdown; a fallback comes with a notice naming its language."""
@@ -85,11 +81,13 @@ class Fragments:
     def heading(self, value: Text) -> Markup:
         """A text inside a Markdown heading line."""
         s = self.shown(value)
-        escaped = text.md_escape(s.text)
+        return self._marked(s, text.md_escape(s.text))
+
+    def _marked(self, s: Shown, html: Markup) -> Markup:
+        """A one-line text as it stands, or, in another language than the page's, with its language and a note."""
         if not s.fallback:
-            return escaped
-        return Markup('<span lang="{}">{}</span> <small class="es-fallback">({})</small>').format(
-            s.lang, escaped, self._("not translated"))
+            return html
+        return Markup('<span lang="{}">{}</span> <small class="es-fallback">({})</small>').format(s.lang, html, self._("not translated"))
 
     # --- badges and dates -------------------------------------------------------------------------
 

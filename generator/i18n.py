@@ -36,10 +36,15 @@ def use_project_locales(folder: Path | None) -> None:
 def translations(lang: str, locales_dir: Path = LOCALES) -> Translations:
     """The compiled catalog of `lang`, with the project's entries over the tool's; fuzzy entries
     are left out, as gettext tools do. Compiled again when a catalog file changed (a preview)."""
+    return _compiled(lang, tuple((path, path.stat().st_mtime_ns) for path in catalog_files(lang, locales_dir)))
+
+
+def catalog_files(lang: str, locales_dir: Path = LOCALES) -> tuple[Path, ...]:
+    """The catalogs `lang`'s words come from: the tool's, then the site project's, if it has one."""
     files = [locales_dir / lang / "LC_MESSAGES" / "messages.po"]
     if _project_locales and (_project_locales / lang / "LC_MESSAGES" / "messages.po").is_file():
         files.append(_project_locales / lang / "LC_MESSAGES" / "messages.po")
-    return _compiled(lang, tuple((path, path.stat().st_mtime_ns) for path in files))
+    return tuple(files)
 
 
 @cache

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, dashboards, explorer, feeds, fragments, i18n, labels, opendata, opendata_findings, preview, text, typography, urls
+from . import charts, dashboards, explorer, feeds, fragments, i18n, labels, opendata, opendata_findings, preview, static_words, text, typography, urls
 from .load_report import REFERENCE
 from .model import LANGS, Assignment, Evaluation, Indicator, Shown, Site
 from .project import Identity, default_project
@@ -92,16 +92,12 @@ def navigation(lang: str) -> list[Any]:
     return [{title: urls.source_file(url)} for title, url in entries]
 
 
-_BYTECODE = jinja2.FileSystemBytecodeCache()  # templates compiled once, for every language and run (in the user's temporary folder)
-
-
 def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Environment:
     """A Jinja environment speaking `lang`: its catalog, its Babel formats. `templates_dir` may be
     a list of folders, searched in order (a site project's overrides, then the tool's templates)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
-        bytecode_cache=_BYTECODE,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", static_words.StaticWords],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -110,6 +106,7 @@ def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Envir
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    static_words.install(env, i18n.translations(lang).gettext, i18n.catalog_files(lang))
     env.globals.update(lang=lang, langs=LANGS, urls=urls, colon=typography.for_language(":", lang))
     env.filters.update(
         number=partial(i18n.format_number, lang=lang),

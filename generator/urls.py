@@ -7,7 +7,6 @@ works under any path prefix and from a plain folder. Ids are shown as their auth
 """
 from __future__ import annotations
 
-import posixpath
 from urllib.parse import urlsplit
 
 from .model import Action, Evaluation, Finding, Organisation, Recommendation
@@ -121,9 +120,13 @@ def relative(target: str, start: str) -> str:
     path, _, fragment = target.partition("#")
     if path == start:
         rel = ""
-    else:
-        rel = posixpath.relpath(path or ".", start or ".")
-        rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
+    else:  # posixpath.relpath, without its trips to the file system: addresses are plain segments
+        into, here = [p for p in path.split("/") if p], [p for p in start.split("/") if p]
+        common = 0
+        while common < min(len(into), len(here)) and into[common] == here[common]:
+            common += 1
+        rel = "/".join([".."] * (len(here) - common) + into[common:])
+        rel = "./" if not rel else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{fragment}" if fragment else "") if rel or fragment else "./"
 
 
