@@ -11,12 +11,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from .model import Site
 from .paths import LOCALES, PACKAGE, TEMPLATES
 
 RENDERING = (TEMPLATES, LOCALES, PACKAGE)  # the code every page is rendered with
+
+
+@cache
+def code() -> str:
+    """The digest of the tool's own Python code: what a model kept from an earlier build was made with."""
+    return digest([PACKAGE])
 
 
 def digest(paths: Iterable[Path], *extra: str) -> str:

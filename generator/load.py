@@ -9,6 +9,7 @@ not checked (every one would be a follow-on error that hides the cause).
 from __future__ import annotations
 
 import datetime
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,13 +75,15 @@ __all__ = ["ContentError", "load_site"]
 
 
 def load_site(content_dir: Path, *, strict: bool = False, allow_placeholders: bool = True, as_of: datetime.date | None = None,
-              gaps: list[Gap] | None = None, warnings: list[Problem] | None = None) -> Site:
+              gaps: list[Gap] | None = None, warnings: list[Problem] | None = None, cache_dir: Path | None = None) -> Site:
     """The model of everything in `content_dir`; raises ContentError listing every problem.
 
     Missing translations go into `gaps` when given, and count as problems when `strict`.
     Placeholders left from `evalsite new` go into `warnings`, and count as problems when `strict`
     or when not `allow_placeholders` (a published build). Dated facts (progress updates, the
-    response's dates) may not lie after `as_of` (default: today)."""
+    response's dates) may not lie after `as_of` (default: today). With a `cache_dir`, each
+    evaluation folder's model is kept there and read back while the folder, the registry and the
+    loader's code stay the same (a build after one edit loads one folder, not all)."""
     problems = Problems()
     if not content_dir.is_dir():
         problems.add(content_dir, 1, "this content folder does not exist — give the folder that holds organisations.yml and evaluations/")
@@ -92,15 +95,15 @@ def load_site(content_dir: Path, *, strict: bool = False, allow_placeholders: bo
     evaluations_dir = content_dir / "evaluations"
     check_folder(content_dir, {"organisations.yml", THEMES_FILE, "evaluations", "README.md"}, problems)
     if evaluations_dir.is_dir():
-        # what a folder's load also depends on: the registry, where paths are shown from, the as-of date
-        shared = freshness.digest([content_dir / "organisations.yml", content_dir / THEMES_FILE], f"{Path.cwd()} {as_of}")
+        # what a folder's load also depends on: the registry, where paths are shown from, the as-of date, the code
+        shared = freshness.digest([content_dir / "organisations.yml", content_dir / THEMES_FILE], f"{Path.cwd()} {as_of} {freshness.code()}")
         seen = set()
         for folder in sorted(p for p in evaluations_dir.iterdir()):
             if not folder.is_dir():
                 problems.add(folder, 1, "only evaluation folders belong in evaluations/ — move this file into an evaluation's folder")
                 continue
             seen.add(folder)
-            evaluation = _load_evaluation(folder, registry, as_of, shared, problems, vocabulary)
+            evaluation = _load_evaluation(folder, registry, as_of, shared, problems, vocabulary, cache_dir)
             if evaluation:
                 evaluations.append(evaluation)
         for folder in set(_LOADED) - seen:
@@ -153,16 +156,31 @@ organisations.yml, part of the digest)."""
 
 
 def _load_evaluation(folder: Path, registry: Registry, as_of: datetime.date, shared: str, problems: Problems,
-                     vocabulary: Vocabulary | None = None) -> Evaluation | None:
+                     vocabulary: Vocabulary | None = None, cache_dir: Path | None = None) -> Evaluation | None:
     key = freshness.digest([folder], shared)
     cached = _LOADED.get(folder)
+    if (cached is None or cached[0] != key) and cache_dir:
+        cached = _read_cache(cache_dir / f"{folder.name}.pickle")
     if cached is None or cached[0] != key:
         own = Problems()
-        cached = _LOADED[folder] = (key, _EvaluationLoader(folder, registry, as_of, own, vocabulary).load(), own)
+        cached = (key, _EvaluationLoader(folder, registry, as_of, own, vocabulary).load(), own)
+        if cache_dir:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            (cache_dir / f"{folder.name}.pickle").write_bytes(pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL))
+    _LOADED[folder] = cached
     problems.items += cached[2].items
     problems.gaps += cached[2].gaps
     problems.warnings += cached[2].warnings
     return cached[1]
+
+
+def _read_cache(path: Path) -> tuple[str, Evaluation | None, Problems] | None:
+    """A folder's model as an earlier build kept it; None when there is none or it cannot be read
+    (an older version of the code: the key would differ anyway)."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
 
 
 def _raw_action_ids(src: Source | None) -> list[str]:

@@ -7,7 +7,8 @@ links as addresses relative to the page, so nothing here builds HTML or knows a 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Collection, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -124,6 +125,7 @@ def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Envir
         lower_first=fragments.lower_first,
         yaml_str=_yaml_str,
         in_evaluation=lambda actions, ev: [Assignment(ev, act) for act in actions],
+        per_evaluation=_per_evaluation,
     )
     return env
 
@@ -160,6 +162,12 @@ def _plain(value: Shown | str) -> str:
     return text.plain(value.text if isinstance(value, Shown) else value)
 
 
+def _per_evaluation(rows: Iterable[Any]) -> list[tuple[Evaluation, list[Any]]]:
+    """Rows of several evaluations (Assignments, or (evaluation, item) pairs), as each evaluation with its
+    rows, in the order they come."""
+    return [(ev, list(group)) for ev, group in itertools.groupby(rows, key=lambda row: row[0] if isinstance(row, tuple) else row.evaluation)]
+
+
 def _yaml_str(value: str) -> Markup:
     """A value written into YAML front matter as a double-quoted string of plain text (the theme
     escapes it where it goes into HTML)."""
@@ -170,13 +178,14 @@ def _yaml_str(value: str) -> Markup:
 
 
 def render_language(site: Site, lang: str, templates_dir: Path | Sequence[Path], site_url: str | None = "/",
-                    as_of: datetime.date | None = None, keep: Collection[str] = (), identity: Identity | None = None) -> dict[str, str | bytes]:
+                    as_of: datetime.date | None = None, keep: Collection[str] = (), identity: Identity | None = None,
+                    pieces: Pieces | None = None) -> dict[str, str | bytes]:
     """The page tree of one language: source path → text (bytes for pictures), but for the pages in `keep` (still
     current from an earlier run). `site_url` is the public address of the site, for the places that
     need an absolute link (citation, feeds); without one (None) they are left out: `absolute()`
     gives None and the pages made only of absolute addresses are not written. `as_of` is the date
     against which due dates are judged (default: today); `identity` the site's name and description
-    (default: the tool's)."""
+    (default: the tool's); `pieces` the kept pieces of the pages that gather all evaluations (default: none kept)."""
     env = environment(lang, templates_dir)
     identity = identity or default_project().identity(lang)
     env.globals.update(absolute=lambda url: f"{site_url}{lang}/{url}" if site_url else None, as_of=as_of or datetime.date.today(),
@@ -185,8 +194,9 @@ def render_language(site: Site, lang: str, templates_dir: Path | Sequence[Path],
                        site_name=identity.name, site_description=identity.description, publisher=identity.publisher)
     add_site_filters(env, site, lang)
     here = Here()
-    env.globals.update(site=site, here=here, link=here.link, refs=partial(_paragraph_refs, link=here.link), L=labels.for_language(
-        i18n.translations(lang).gettext))
+    pieces = pieces or Pieces({}, {})
+    env.globals.update(site=site, here=here, link=here.link, piece=partial(pieces.piece, here),
+                       refs=partial(_paragraph_refs, link=here.link), L=labels.for_language(i18n.translations(lang).gettext))
     env.filters.update(fragments.make(env, lang, site, env.globals["L"], here.link, env.globals["as_of"]).filters())
     files = {}
     for page in site_pages(site):
@@ -210,6 +220,26 @@ class Here:
     def link(self, target: str) -> str:
         """`target` (site-relative) as a link from the page being rendered."""
         return urls.relative(target, self.page.url)
+
+
+class Pieces:
+    """One evaluation's share of a page that gathers all evaluations (its rows in All actions or on an
+    organisation's page, its cards in an explorer), kept from one build to the next while that
+    evaluation's key (`freshness`) holds: after an edit, such a page is a join of kept pieces and the
+    edited evaluation's new one, not rendered whole again. `stored` is what an earlier build kept;
+    `used` what this one used, to keep for the next."""
+
+    def __init__(self, keys: Mapping[str, str], stored: Mapping[tuple[str, str, str], tuple[str, str]]):
+        self.keys, self.stored = keys, stored
+        self.used: dict[tuple[str, str, str], tuple[str, str]] = {}
+
+    def piece(self, here: Here, name: str, ev: Evaluation, render: Callable[..., str], *args: Any) -> Markup:
+        """The piece `name` of `ev` on the page being rendered: as kept, or rendered by `render(*args)`."""
+        key, current = (name, ev.slug, here.page.url), self.keys.get(ev.slug, "")
+        kept = self.stored.get(key)
+        html = kept[1] if kept and kept[0] == current and current else str(render(*args))
+        self.used[key] = (current, html)
+        return Markup(html)
 
 
 def _picture(words: str, ev: Evaluation) -> bytes:

@@ -190,7 +190,8 @@ def build(content_dir: Path, options: BuildOptions, progress: Progress | None = 
 def _build(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor, progress: Progress | None = None) -> Built:
     started = time.perf_counter()
     warnings: list[Problem] = []
-    site = load_site(content_dir, allow_placeholders=options.draft, as_of=options.as_of, warnings=warnings)
+    site = load_site(content_dir, allow_placeholders=options.draft, as_of=options.as_of, warnings=warnings,
+                     cache_dir=options.work_dir / "loaded")
     if progress:
         progress.phase(f"content checked: {len(site.evaluations)} evaluations, {sum(len(e.recommendations) for e in site.evaluations)} "
                        f"recommendations, {sum(len(e.actions) for e in site.evaluations)} actions, "
@@ -267,7 +268,7 @@ def preview(content_dir: Path, options: BuildOptions, pool: ProcessPoolExecutor)
     pages changed. Content errors raise before anything is written. What the pages link to (open
     data, calendars) and the search index follow in `finish_preview`, so that the changed pages can
     be shown first."""
-    site = load_site(content_dir, allow_placeholders=options.draft, as_of=options.as_of)
+    site = load_site(content_dir, allow_placeholders=options.draft, as_of=options.as_of, cache_dir=options.work_dir / "loaded")
     settings = _settings(site, content_dir, options)
     out_dir = options.out_dir.resolve()
     model = pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL)
@@ -442,8 +443,9 @@ def _generate(site: Site, lang: str, settings: Settings, options: BuildOptions) 
     keys = {page.source: settings.evaluation_keys[page.context["ev"].slug] for page in render.site_pages(site) if "ev" in page.context}
     previous = freshness.load(root / "keys.json")
     keep = {source for source, key in keys.items() if previous.get(source) == key and (docs / source).is_file()}
+    pieces = render.Pieces(settings.evaluation_keys, _read_pickle(root / "pieces.pickle") or {})
     files = render.render_language(site, lang, settings.templates, settings.site_url, options.as_of, keep,
-                                   identity=settings.identities[lang])
+                                   identity=settings.identities[lang], pieces=pieces)
     sources, pages = set(files), len(files) + len(keep)
     for top in reversed(settings.templates):  # the project's assets over the tool's
         files |= {f"assets/{asset.name}": asset.read_text(encoding="utf-8") for asset in (top / "assets").glob("*") if asset.is_file()}
@@ -452,6 +454,7 @@ def _generate(site: Site, lang: str, settings: Settings, options: BuildOptions) 
     if settings.logo and logo and write_bytes_if_changed(docs / logo, settings.logo.read_bytes()):
         changed.append(logo)
     freshness.store(root / "keys.json", keys)
+    (root / "pieces.pickle").write_bytes(pickle.dumps(pieces.used, protocol=pickle.HIGHEST_PROTOCOL))
     config_path = root / "mkdocs.yml"
     config = mkdocs_build.language_config(site, lang, settings.base, settings.site_url, settings.identities[lang], options.live_reload, logo)
     config_changed = write_if_changed(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
@@ -460,24 +463,38 @@ def _generate(site: Site, lang: str, settings: Settings, options: BuildOptions) 
     return Tree(lang, config_path, tuple(changed), structural, pages, len(sources.intersection(changed)))
 
 
+def _read_pickle(path: Path) -> Any:
+    """What an earlier build kept in the work folder; None when there is nothing readable."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+
+
 def sync_tree(root: Path, files: dict[str, str | bytes], keep: Collection[str] = ()) -> tuple[list[str], bool]:
     """Make `root` hold exactly `files` and the files named in `keep` (left as they are), touching
     only files whose text changed (MkDocs and live reload then see real changes only). Returns the
-    names written or removed, and whether any file was added or removed."""
-    wanted = {root / name for name in [*files, *keep]}
+    names written or removed, and whether any file was added or removed. (Names are compared as
+    strings from `os.walk`: a tree of 5,000 pages is scanned in a tenth of what pathlib takes.)"""
+    wanted = {*files, *keep}
     changed: list[str] = []
-    if root.exists():
-        for path in sorted(root.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
-                path.unlink()
-                changed.append(str(path.relative_to(root)))
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    emptied: set[str] = set()  # folders removed because nothing in them is wanted any more
+    for folder, folders, names in os.walk(root, topdown=False):
+        relative = os.path.relpath(folder, root)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        gone = [name for name in names if prefix + name not in wanted]
+        for name in gone:
+            os.unlink(os.path.join(folder, name))
+            changed.append(prefix + name)
+        if prefix and len(gone) == len(names) and all(os.path.join(folder, sub) in emptied for sub in folders):
+            os.rmdir(folder)
+            emptied.add(folder)
     removed = bool(changed)
     added = False
     for name, text in files.items():
-        existed = (root / name).is_file()
-        if write_if_changed(root / name, text):
+        path = root / name
+        existed = path.is_file()
+        if write_if_changed(path, text):
             changed.append(name)
             added = added or not existed
     return changed, removed or added
