@@ -19,7 +19,7 @@ from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from . import dashboards, i18n, text, typography, urls
-from .model import Action, Evaluation, Organisation, Recommendation, Shown, Site, Text
+from .model import Action, Evaluation, Finding, Organisation, Recommendation, Shown, Site, Text
 
 SHOWN_FLAGS = ("overdue", "unreported", "due-soon")  # the due-date flags worth showing beside a due date
 
@@ -40,7 +40,7 @@ class Fragments:
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {name: getattr(self, name) for name in (
             "shown", "inline", "block", "short", "heading", "position", "status", "follow_up", "due", "org_link", "orgs",
-            "orgs_short", "rec_label", "rec_name", "status_counts", "position_counts", "permalink")}
+            "orgs_short", "rec_label", "rec_name", "status_counts", "position_counts", "permalink", "href", "paragraph_number")}
 
     def _(self, message: str) -> Markup:
         """A UI word from the catalog, safe as HTML as Jinja's gettext has it (`%` escapes what goes in)."""
@@ -117,6 +117,16 @@ class Fragments:
 
     # --- organisations, recommendations, links ----------------------------------------------------
 
+    def href(self, item: Evaluation | Organisation | Recommendation | Action | Finding, ev: Evaluation | None = None) -> str:
+        """The address of an evaluation's, an organisation's or (in `ev`) an entity's page, from the page being rendered."""
+        if isinstance(item, Evaluation):
+            return self.link(urls.evaluation(item))
+        if isinstance(item, Organisation):
+            return self.link(urls.organisation(item))
+        if isinstance(item, Finding):
+            return self.link(urls.finding(ev, item))
+        return self.link(urls.entity(ev, item))
+
     def org_link(self, org: Organisation) -> Markup:
         return Markup('<a href="{}">{}</a>').format(self.link(urls.organisation(org)), self.inline(org.name))
 
@@ -146,6 +156,12 @@ class Fragments:
         """A link to the page's own address; the site script turns it into "copy link"."""
         return Markup('<a class="es-permalink" href="{}" data-copied="{}">{}</a>').format(
             self.link(target), self._("Link copied"), self._("Link to %(what)s") % {"what": what})
+
+    def paragraph_number(self, number: int) -> Markup:
+        """A numbered paragraph's number, at its start in a chapter's Markdown: a link to itself that the
+        site script turns into "copy link" (a chapter has a hundred of them)."""
+        return Markup('[§{0}](#p-{0}){{: .es-para-num .es-permalink data-copied="{1}" title="{2}" }}').format(
+            number, self._("Link copied"), self._("Copy the link to §%(number)s") % {"number": number})
 
     # --- counts as badges -------------------------------------------------------------------------
 

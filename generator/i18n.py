@@ -68,18 +68,25 @@ def _compiled(lang: str, files: tuple[tuple[Path, int], ...]) -> Translations:
     return Translations(buffer)
 
 
+@cache
+def locale_of(lang: str) -> Locale:
+    """Babel's locale for a language of the site (`nl_BE`, `fr_BE`, `en_GB`), or for any language code:
+    parsed once, where a locale given by name is parsed again at every date or number."""
+    return Locale.parse(LOCALE_OF.get(lang, lang))
+
+
 def format_number(value: int | float, lang: str) -> str:
-    return numbers.format_decimal(value, locale=LOCALE_OF[lang])
+    return numbers.format_decimal(value, locale=locale_of(lang))
 
 
 def format_percent(value: float, lang: str) -> str:
-    return numbers.format_percent(value, locale=LOCALE_OF[lang])
+    return numbers.format_percent(value, locale=locale_of(lang))
 
 
 def format_date(value: PartialDate, lang: str) -> str:
     """A date at the precision it is known, never more: `2022`, `2nd quarter 2022`, `June 2022` or
     `1 June 2022`, in the reader's language (`2e kwartaal 2022`, `2e trimestre 2022`)."""
-    locale = LOCALE_OF[lang]
+    locale = locale_of(lang)
     skeleton = {"year": "y", "quarter": "yQQQQ", "month": "yMMMM"}.get(value.precision)
     if skeleton:
         return dates.format_skeleton(skeleton, value.first_day, locale=locale)
@@ -89,21 +96,21 @@ def format_date(value: PartialDate, lang: str) -> str:
 def format_size(size: int, lang: str) -> str:
     """A file's size as a reader compares it: `2.1 MB`, `340 kB` (decimal units, as file managers show them)."""
     if size >= 1_000_000:
-        return units.format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=LOCALE_OF[lang])
-    return units.format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=LOCALE_OF[lang])
+        return units.format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=locale_of(lang))
+    return units.format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale_of(lang))
 
 
 def format_day(value: datetime.date, lang: str) -> str:
-    return dates.format_date(value, format="long", locale=LOCALE_OF[lang])
+    return dates.format_date(value, format="long", locale=locale_of(lang))
 
 
 def country_name(code: str, lang: str) -> str:
-    return Locale.parse(LOCALE_OF[lang]).territories.get(code, code)
+    return locale_of(lang).territories.get(code, code)
 
 
 def language_name(code: str, in_lang: str) -> str:
     """The name of language `code` in language `in_lang`, for use in a sentence: `Engels`, `anglais`."""
-    return Locale.parse(code).get_language_name(LOCALE_OF[in_lang]) or code
+    return locale_of(code).get_language_name(LOCALE_OF[in_lang]) or code
 
 
 def own_name(code: str) -> str:

@@ -644,6 +644,15 @@ class Evaluation:
         return self._recommendations_at.get(number, ())
 
     @cached_property
+    def linked_paragraphs(self) -> frozenset[int]:
+        """The report's paragraphs that a recommendation, a finding or an indicator cites, or that
+        another paragraph repeats: the ones whose page shows links beside them."""
+        cited = {n for item in (*self.recommendations, *self.findings) for n in item.paragraphs}
+        cited |= {n for o in self.objectives for i in o.all_indicators() for n in i.paragraphs}
+        repeated = {n for c in self.report.chapters for n in c.numbers if self.report.duplicates_of(n)} if self.report else set()
+        return frozenset(cited | repeated)
+
+    @cached_property
     def _recommendations_at(self) -> dict[int, tuple[Recommendation, ...]]:
         result: dict[int, list[Recommendation]] = {}
         for rec in self.recommendations:
