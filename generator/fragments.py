@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from types import SimpleNamespace
 from typing import Any
 
@@ -66,7 +67,7 @@ class Fragments:
         s = self.shown(value)
         html = text.to_html(s.text)
         if not s.fallback:
-            return Markup('\n<div class="es-text">\n{}\n</div>\n').format(html)
+            return Markup(f'\n<div class="es-text">\n{html}\n</div>\n')
         notice = self._("Not yet translated: shown in the original language (%(language)s).") % {
             "language": i18n.language_name(s.lang, self.lang)}
         return Markup('\n<div class="es-text es-text--fallback">\n<p class="es-fallback">{}</p>\n<div lang="{}">\n{}\n</div>\n</div>\n'
@@ -76,7 +77,7 @@ class Fragments:
         """Plain text cut at a word to `length` characters, in its own language."""
         s = self.shown(value)
         cut = self.truncate(text.plain(s.text), length, end="…")
-        return Markup('<span lang="{}">{}</span>').format(s.lang, cut) if s.fallback else escape(cut)
+        return Markup(f'<span lang="{s.lang}">{escape(cut)}</span>') if s.fallback else escape(cut)
 
     def heading(self, value: Text) -> Markup:
         """A text inside a Markdown heading line."""
@@ -92,19 +93,25 @@ class Fragments:
     # --- badges and dates -------------------------------------------------------------------------
 
     def position(self, value: str | None) -> Markup:
-        key = value or "none"
-        return Markup('<span class="es-position es-position--{}">{}</span>').format(key, self.labels.POSITION_OR_NONE[key])
+        return self._badges["position"][value or "none"]
 
     def status(self, value: str | None) -> Markup:
-        key = value or "none"
-        return Markup('<span class="es-status es-status--{}">{}</span>').format(key, self.labels.STATUS_OR_NONE[key])
+        return self._badges["status"][value or "none"]
+
+    @cached_property
+    def _badges(self) -> dict[str, dict[str, Markup]]:
+        """Each position's, status's and follow-up flag's badge, made once per language (thousands per page set)."""
+        def made(kind: str, words: dict[str, str]) -> dict[str, Markup]:
+            return {key: Markup(f'<span class="es-{kind} es-{kind}--{key}">{escape(word)}</span>') for key, word in words.items()}
+        return {"position": made("position", self.labels.POSITION_OR_NONE), "status": made("status", self.labels.STATUS_OR_NONE),
+                "follow": made("follow", self.labels.FOLLOW_UP)}
 
     def follow_up(self, act: Action) -> Markup:
         """A flag for what needs attention as of the build date: overdue, past due without update, due soon."""
         flag = act.follow_up(self.as_of).value
         if flag not in SHOWN_FLAGS:
             return Markup("")
-        return Markup('<span class="es-follow es-follow--{}">{}</span>').format(flag, self.labels.FOLLOW_UP[flag])
+        return self._badges["follow"][flag]
 
     def due(self, act: Action) -> Markup:
         """The due date as precise as the source gives it (a day, a month, a quarter, a year; else the end of
@@ -112,8 +119,8 @@ class Fragments:
         period = act.due_period
         words = i18n.format_date(period, self.lang)
         if period.precision == "quarter":
-            return Markup('<span class="es-due">{}</span>').format(words)
-        return Markup('<time class="es-due" datetime="{}">{}</time>').format(str(period), words)
+            return Markup(f'<span class="es-due">{escape(words)}</span>')
+        return Markup(f'<time class="es-due" datetime="{period}">{escape(words)}</time>')
 
     # --- organisations, recommendations, links ----------------------------------------------------
 
@@ -128,7 +135,7 @@ class Fragments:
         return self.link(urls.entity(ev, item))
 
     def org_link(self, org: Organisation) -> Markup:
-        return Markup('<a href="{}">{}</a>').format(self.link(urls.organisation(org)), self.inline(org.name))
+        return Markup(f'<a href="{escape(self.link(urls.organisation(org)))}">{self.inline(org.name)}</a>')
 
     def orgs(self, ids: Iterable[str]) -> Markup:
         """Organisations by their full names, each linked to its page."""
@@ -136,8 +143,8 @@ class Fragments:
 
     def orgs_short(self, ids: Iterable[str]) -> Markup:
         """Organisations by their short names, for tables and summaries; the full name is one click away."""
-        return Markup(", ").join(Markup('<a href="{}">{}</a>').format(self.link(urls.organisation(org)), (org.short or org.name).shown(self.lang).text)
-                                 for org in map(self.site.organisation, ids))
+        return Markup(", ".join(f'<a href="{escape(self.link(urls.organisation(org)))}">{escape((org.short or org.name).shown(self.lang).text)}</a>'
+                                for org in map(self.site.organisation, ids)))
 
     def rec_label(self, rec: Recommendation) -> Markup:
         if rec.implicit and not rec.number:

@@ -61,7 +61,7 @@ def draw(text: PreviewText) -> bytes:
             pen.rectangle((round(x), bar_top, round(x + width) - 3, bar_top + 26), fill=SEGMENT_COLOURS.get(key, BAND))
             x += width
     out = io.BytesIO()
-    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(out, format="PNG")
+    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(out, format="PNG", compress_level=3)
     return out.getvalue()
 
 
