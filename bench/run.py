@@ -22,6 +22,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import cbor2
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,19 +225,32 @@ def explorer_within_limit(result: dict) -> bool:
 def search_sizes(site_dir: Path) -> dict:
     """A language's Pagefind index (`search`: a main part and blocks of evaluations) in MB: on disk,
     and what a reader's first one-word search loads at most: the list of parts, Pagefind's script,
-    worker and WebAssembly, each part's entry and metadata and its largest word shard (a word found
-    in the largest shard of every part), and one page of excerpts."""
+    worker and WebAssembly, each part's entry and metadata, the word shards of the costliest word
+    (`costliest_word`) and one page of excerpts."""
     bundle = search.bundle_of(site_dir)
     manifest = json.loads((bundle / search.MANIFEST).read_text(encoding="utf-8"))
     folders = [bundle / manifest["main"], *(bundle / name for name in manifest["parts"])]
     start = [bundle / search.MANIFEST, *(bundle / manifest["main"] / name for name in ("pagefind.js", "pagefind-worker.js")),
              *(bundle / manifest["main"]).glob(f"wasm.{site_dir.name}.pagefind")]
     start += [path for folder in folders for path in (folder / "pagefind-entry.json", *folder.glob("pagefind.*.pf_meta"))]
-    shards = [max(path.stat().st_size for path in (folder / "index").iterdir()) for folder in folders]
     fragments = [path.stat().st_size for folder in folders for path in (folder / "fragment").iterdir()]
-    first = sum(path.stat().st_size for path in start) + sum(shards) + RESULTS_SHOWN * sum(fragments) / len(fragments)
+    word, shards = costliest_word(folders)
+    first = sum(path.stat().st_size for path in start) + shards + RESULTS_SHOWN * sum(fragments) / len(fragments)
     return {"disk_mb": sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 2**20, "first_search_mb": first / 2**20,
-            "parts": len(folders)}
+            "parts": len(folders), "costliest_word": word}
+
+
+def costliest_word(folders: list[Path]) -> tuple[str, int]:
+    """The one-word search that loads the most word shards, and their bytes: in each part, Pagefind
+    loads the shard whose range of words (its metadata, CBOR) holds the word; the costliest word is
+    found among the ends of all ranges, where the sum over the parts changes."""
+    ranges = []
+    for folder in folders:
+        meta = cbor2.loads(gzip.decompress(next(folder.glob("pagefind.*.pf_meta")).read_bytes())[len(b"pagefind_dcd"):])
+        ranges.append([(first, last, (folder / "index" / f"{name}.pf_index").stat().st_size) for first, last, name in meta[2]])
+    words = sorted({word for part in ranges for first, last, _ in part for word in (first, last)})
+    return max(((word, sum(next((size for first, last, size in part if first <= word <= last), 0) for part in ranges)) for word in words),
+               key=lambda item: item[1], default=("", 0))
 
 
 PHASES = {"load": (site_module, "load_site"), "links to the previous site": (site_module.shutil, "copytree"),

@@ -6,7 +6,7 @@ measures: Pagefind's work and wall time, its largest memory (the resident size o
 Pagefind run, and the proportional set size of all processes sampled as the full benchmark does),
 what a first search loads (the static upper bound of run.search_sizes, and the files Chromium
 actually fetches for a frequent and a rare word, counted as a web server sends them: gzip for
-scripts and JSON, Pagefind's own files as they are), and what it costs to index again after a page
+scripts and JSON, Pagefind's own files as they are; the costliest word is the static bound's), and what it costs to index again after a page
 of one evaluation changed, after an evaluation was added and after it was removed (which parts
 were indexed again). The edits change built pages directly: the search half alone, not the build.
 """
@@ -117,16 +117,26 @@ def first_searches(site: Path, queries: dict[str, tuple[str, ...]]) -> dict:
 def measure(n: int, blocks_tried: list[int]) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"bench-search-{n}-"))
     write_corpus(tmp / "content", n)
-    out = tmp / "site"
-    index = search.index
-    search.index = lambda site_dir, lock=None: None  # the build without its index (the workers fork with this)
     started = time.perf_counter()
+    build_without_index(tmp / "content", tmp / "site", tmp / "work")
+    result = {"n": n, "build_s": time.perf_counter() - started, "runs": measure_site(n, tmp / "site", blocks_tried)}
+    shutil.rmtree(tmp, ignore_errors=True)
+    return result
+
+
+def build_without_index(content: Path, out: Path, work: Path) -> None:
+    index = search.index
+    search.index = lambda site_dir, lock=None: None  # the workers fork with this
     try:
-        build(tmp / "content", BuildOptions(out_dir=out, site_url=URL, work_dir=tmp / "work", as_of=AS_OF))
+        build(content, BuildOptions(out_dir=out, site_url=URL, work_dir=work, as_of=AS_OF))
     finally:
         search.index = index
-    result: dict = {"n": n, "build_s": time.perf_counter() - started, "runs": []}
+
+
+def measure_site(n: int, out: Path, blocks_tried: list[int]) -> list[dict]:
+    """Index the built site `out` from scratch with each number of blocks, then edit it (`measure`)."""
     queries = {lang: words(out / lang) for lang in LANGS}
+    runs = []
     for blocks in blocks_tried:
         search.BLOCKS = blocks
         run: dict = {"blocks": blocks, "languages": {}}
@@ -137,18 +147,20 @@ def measure(n: int, blocks_tried: list[int]) -> dict:
             measured = {"full": index_once(site_dir, blocks), "sizes": search_sizes(site_dir),
                         "evaluations_per_block": [min(sizes.values()), max(sizes.values())]}
             page = site_dir / "evaluations" / "evaluation-0000" / "index.html"
-            page.write_text(page.read_text(encoding="utf-8").replace("</h1>", " edited</h1>", 1), encoding="utf-8")
+            original = page.read_text(encoding="utf-8")
+            page.write_text(original.replace("</h1>", " edited</h1>", 1), encoding="utf-8")
             measured["edit"] = index_once(site_dir, blocks)
             shutil.copytree(site_dir / "evaluations" / "evaluation-0001", site_dir / "evaluations" / "evaluation-added")
             measured["add"] = index_once(site_dir, blocks)
             shutil.rmtree(site_dir / "evaluations" / "evaluation-added")
             measured["remove"] = index_once(site_dir, blocks)
+            page.write_text(original, encoding="utf-8")
             run["languages"][lang] = measured
-        run["browser"] = first_searches(out, queries)
-        result["runs"].append(run)
-        print(table(result["n"], run), flush=True)
-    shutil.rmtree(tmp, ignore_errors=True)
-    return result
+        run["browser"] = first_searches(out, {lang: (*terms, run["languages"][lang]["sizes"]["costliest_word"])
+                                               for lang, terms in queries.items()})
+        runs.append(run)
+        print(table(n, run), flush=True)
+    return runs
 
 
 def table(n: int, run: dict) -> str:
