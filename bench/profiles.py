@@ -3,15 +3,15 @@
 1. Where the generator's time goes: cProfile of one language's page generation, own time grouped
    by what runs it (compiled templates, Jinja's runtime, Python-Markdown, gettext, ...); a built-in's
    time counts for the code that called it.
-2. What Pagefind's memory grows with: its peak resident size when it indexes one built language,
-   against the pages and words it indexes.
+2. What Pagefind's memory grows with: the peak resident size of its largest run when it indexes
+   one built language in parts (`search`), against the pages and words of the largest part.
 """
 from __future__ import annotations
 
 import cProfile
 import pstats
 import re
-import subprocess
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
 from bench.run import AS_OF, URL  # noqa: E402  (the benchmark's: the same pages as it measures)
-from evalsite import render  # noqa: E402
+from bench.search_parts import index_once  # noqa: E402
+from evalsite import render, search  # noqa: E402
 from evalsite.load import load_site  # noqa: E402
 from evalsite.paths import TEMPLATES  # noqa: E402
 from evalsite.site import BuildOptions, build  # noqa: E402
@@ -61,31 +62,33 @@ def generator_profile(content: Path, lang: str) -> None:
         print(f"- {Path(filename).name}:{line} {function}: {tottime:.2f} s, {calls:,} calls")
 
 
-def indexed_words(site_dir: Path) -> tuple[int, int]:
+def indexed_words(pages: list[Path]) -> tuple[int, int]:
     """Pages with indexed content and the words in it (text of the `data-pagefind-body` element)."""
-    pages = words = 0
-    for page in site_dir.rglob("index.html"):
+    indexed = words = 0
+    for page in pages:
         html = page.read_text(encoding="utf-8")
         start = html.find("data-pagefind-body")
         if start < 0:
             continue
-        pages += 1
+        indexed += 1
         words += len(re.sub(r"<[^>]+>", " ", html[start:html.find("</article>", start)]).split())
-    return pages, words
-
-
-MEASURED_RUN = """import resource, subprocess, sys
-subprocess.run([sys.executable, "-m", "pagefind", "--site", sys.argv[1], "--output-subdir", ".profile-index", "--quiet"], check=True)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"""  # in a new process: its largest child is Pagefind's binary
+    return indexed, words
 
 
 def pagefind_profile(site_dir: Path) -> None:
-    run = subprocess.run([sys.executable, "-c", MEASURED_RUN, str(site_dir)], check=True, capture_output=True, text=True)
-    peak_mb = int(run.stdout.split()[-1]) / 1024
-    pages, words = indexed_words(site_dir)
-    print(f"\n## Pagefind: one language ({site_dir.name})\n")
-    print(f"- {pages:,} pages indexed, {words:,} words: peak {peak_mb:,.0f} MB, "
-          f"{peak_mb * 1024 / pages:,.0f} KB per page, {peak_mb * 2**20 / words:,.0f} bytes per word")
+    shutil.rmtree(search.bundle_of(site_dir))  # the build's index: made again from scratch, measured
+    measured = index_once(site_dir, search.BLOCKS)
+    blocks: dict[str, list[Path]] = {}
+    for folder in (site_dir / search.EVALUATIONS).iterdir():
+        if folder.is_dir():
+            blocks.setdefault(search.block(folder.name), []).extend(folder.rglob("*.html"))
+    counted = {name: indexed_words(pages) for name, pages in blocks.items()}
+    name, (pages, words) = max(counted.items(), key=lambda item: item[1][1])
+    total_pages, total_words = indexed_words(list(site_dir.rglob("*.html")))
+    print(f"\n## Pagefind: one language ({site_dir.name}), {len(blocks) + 1} parts\n")
+    print(f"- the language: {total_pages:,} pages indexed, {total_words:,} words; indexed in {measured['work_s']:.1f} CPU s")
+    print(f"- the largest block ({name}): {pages:,} pages, {words:,} words; the largest Pagefind run peaked at "
+          f"{measured['largest_mb']:,.0f} MB, {measured['largest_mb'] * 2**20 / words:,.0f} bytes per word of that block")
 
 
 def main() -> int:

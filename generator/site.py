@@ -40,8 +40,8 @@ from .progress import Progress
 from .project import Identity, Project, default_project, with_slash
 
 FORK = multiprocessing.get_context("fork")
-INDEXING = FORK.Lock()  # one Pagefind run at a time, shared by the forked workers:
-# Pagefind holds a whole language's index in memory (about 0.2 MB per page), three at once would triple the peak
+INDEXING = FORK.Lock()  # one Pagefind run at a time, shared by the forked workers: Pagefind holds
+# the part of a language it indexes in memory (`search`), so the largest part bounds its memory
 EVENTS = FORK.SimpleQueue()  # each step a worker finishes, for the progress lines (put synchronously: none is late)
 ROOT_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt")  # beside the language folders (`_write_root`)
 ENGINES = ("mkdocs", "zensical")
@@ -384,17 +384,16 @@ def _language(job: LanguageJob) -> LanguageReport:
 
 def _finish(job: LanguageJob, calendar: bytes | None = None) -> LanguageReport:
     """What a rebuilt language's pages link to beside MkDocs' output: its calendar of due dates, and
-    its search index, made again from all its pages even after a dirty build."""
+    its search index, whose parts with changed pages are indexed again (`search`), even after a dirty build."""
     clock, started = _cpu(), time.perf_counter()
     if calendar is None:
         i18n.use_project_locales(job.settings.locales)
         calendar = _calendar(pickle.loads(job.model), job)
     write_if_changed(job.site_dir / "calendar.ics", calendar.decode("utf-8"))
     seconds = {"calendar": _cpu() - clock}
-    with INDEXING:
-        clock = _cpu()
-        failure = search.index(job.site_dir)
-        seconds["search"] = _cpu() - clock
+    clock = _cpu()
+    failure = search.index(job.site_dir, INDEXING)
+    seconds["search"] = _cpu() - clock
     _step_done(job.lang, "calendar and search index written", started)
     return LanguageReport(job.lang, 0, True, seconds, failure)
 

@@ -92,12 +92,19 @@ def test_overview_groups_recommendations_by_position(built_site, lang, heading, 
 
 def test_each_language_has_its_own_search_index_of_the_pages_that_hold_texts(built_site):
     for lang in LANGS:
-        entry = json.loads((built_site / lang / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        bundle = built_site / "pagefind" / lang
+        manifest = json.loads((bundle / "parts.json").read_text(encoding="utf-8"))
+        folders = [manifest["main"], *manifest["parts"]]
+        assert sorted(path.name for path in bundle.iterdir()) == sorted([*folders, "parts.json"])  # no stale part left
+        entries = [json.loads((bundle / folder / "pagefind-entry.json").read_text(encoding="utf-8")) for folder in folders]
         indexed = [path for path in (built_site / lang).rglob("index.html") if "data-pagefind-body" in path.read_text(encoding="utf-8")]
-        assert list(entry["languages"]) == [lang] and entry["languages"][lang]["page_count"] == len(indexed)
+        assert all(list(entry["languages"]) == [lang] for entry in entries)
+        assert sum(entry["languages"][lang]["page_count"] for entry in entries) == len(indexed)  # each page in one part
         assert built_site / lang / EV / "recommendations" / "r1" / "index.html" in indexed
         assert built_site / lang / EV / "actions" / "index.html" not in indexed  # a list: its texts are found on their own pages
-        assert not (built_site / lang / "pagefind" / "pagefind-ui.js").exists()  # the bundle holds what the site uses
+        assert (bundle / manifest["main"] / "pagefind.js").is_file()  # the main part brings Pagefind's script
+        assert not [path for path in bundle.rglob("pagefind*.js") if path.parent.name != manifest["main"]]  # the blocks do not
+        assert not list(bundle.rglob("pagefind-ui.js"))  # the bundle holds what the site uses
     assert not (built_site / "nl" / "search").exists()  # no lunr index beside it
 
 

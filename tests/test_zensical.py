@@ -40,6 +40,6 @@ def test_the_theme_overrides_work_under_zensical(zensical_site):
         assert info.title.strip().endswith(PROJECT.identity(lang).name)
         assert set(info.switcher) == set(LANGS)
         assert info.alternates["x-default"] == f"{SITE_URL}en/evaluations/wsm-2022-2026-midterm/recommendations/r2/"
-        assert (zensical_site / lang / "pagefind" / "pagefind.js").is_file()
+        assert (zensical_site / "pagefind" / lang / "parts.json").is_file()
     assert switcher_mismatches(zensical_site, LANGS) == []
     assert broken_links(zensical_site) == []

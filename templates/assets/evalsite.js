@@ -167,9 +167,11 @@
 })();
 
 /* Search, in Material's dialog, over this language's Pagefind index (partials/search.html says
-   where it is). The index comes in shards: the first search loads the script, its WebAssembly and
-   the shards of the words typed; each result shown loads its own excerpt. Arrow keys move between
-   the box and the results, Escape closes, "/" opens from anywhere. */
+   where it is). The index comes in parts (generator/search.py): parts.json names the main one,
+   which holds Pagefind's script, and the blocks of evaluations that Pagefind merges into it. Each
+   part comes in shards: the first search loads the script, its WebAssembly, each part's metadata
+   and the shards of the words typed; each result shown loads its own excerpt. Arrow keys move
+   between the box and the results, Escape closes, "/" opens from anywhere. */
 (function () {
   "use strict";
   var box = document.querySelector("[data-es-search]");
@@ -186,9 +188,21 @@
   function load() {
     if (!engine) {
       /* data-bundle and data-base are relative to the page (the site works under any path): resolve them here */
-      engine = import(new URL(words.bundle, location.href).href).then(function (pagefind) {
-        var base = new URL(words.base, location.href).pathname;
-        return pagefind.options({baseUrl: base, excerptLength: 24}).then(function () { return pagefind; });
+      var bundle = new URL(words.bundle, location.href);
+      var base = new URL(words.base, location.href).pathname;
+      /* A part's folder is named after its content: its metadata may be cached under that name */
+      var settings = function (name) { return {baseUrl: base, excerptLength: 24, metaCacheTag: name}; };
+      engine = fetch(new URL("parts.json", bundle), {cache: "no-cache"}).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(function (parts) {
+        return import(new URL(parts.main + "/pagefind.js", bundle).href).then(function (pagefind) {
+          return pagefind.options(settings(parts.main)).then(function () {
+            return Promise.all(parts.parts.map(function (name) {
+              return pagefind.mergeIndex(new URL(name + "/", bundle).pathname, settings(name));
+            }));
+          }).then(function () { return pagefind; });
+        });
       });
     }
     return engine;
