@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -106,6 +107,14 @@ def test_each_language_has_its_own_search_index_of_the_pages_that_hold_texts(bui
         assert not [path for path in bundle.rglob("pagefind*.js") if path.parent.name != manifest["main"]]  # the blocks do not
         assert not list(bundle.rglob("pagefind-ui.js"))  # the bundle holds what the site uses
     assert not (built_site / "nl" / "search").exists()  # no lunr index beside it
+
+
+def test_the_evaluation_tabs_are_left_out_of_the_search_index(built_site):
+    """The tabs repeat the same words on every page of an evaluation: indexed, a search for "Report" would list them all."""
+    pages = [path for lang in LANGS for path in (built_site / lang / EV).rglob("index.html")]
+    tabs = [re.search(r'<nav class="es-tabs"[^>]*>', path.read_text(encoding="utf-8")) for path in pages]
+    assert len([tag for tag in tabs if tag]) > 30
+    assert all("data-pagefind-ignore" in tag[0] for tag in tabs if tag)
 
 
 def test_root_offers_the_three_languages(built_site):
