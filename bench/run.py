@@ -253,8 +253,9 @@ def costliest_word(folders: list[Path]) -> tuple[str, int]:
                key=lambda item: item[1], default=("", 0))
 
 
-PHASES = {"load": (site_module, "load_site"), "links to the previous site": (site_module.shutil, "copytree"),
-          "languages": (site_module, "run_languages"), "open data": (site_module.opendata, "write")}
+PHASES = {"load": (site_module, "load_site"), "links to the previous site": (site_module, "_link_tree"),
+          "languages": (site_module, "run_languages"), "open data": (site_module.opendata, "write"),
+          "old site removed": (site_module, "_remove_tree")}
 
 
 def startup() -> float:
