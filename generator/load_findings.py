@@ -26,7 +26,7 @@ from .model import (
     ScaleLevel,
     Vocabulary,
 )
-from .sources import Source, did_you_mean, own_language_text, require_original
+from .sources import Source, did_you_mean, own_language_text, require_original, unique_id
 from .vocabulary import is_country, suggest_country, suggest_theme
 from .yamlsource import Document
 
@@ -65,14 +65,14 @@ def load_findings(src: Source, original: str, problems: Problems, refs: Paragrap
         return require_original(value, original, doc, where, problems)
 
     groups: list[Group] = []
+    seen: set[str] = set()
     for where, g in src.items("groups"):
-        if g["id"] in {group.id for group in groups}:
-            problems.add(doc.path, doc.line(where + ("id",)), f"the group id '{g['id']}' is used twice — give each group its own id")
+        unique_id(src, where + ("id",), seen, g["id"], "group", problems)
         groups.append(Group(g["id"], text(g["title"], where + ("title",))))
     scales: list[Scale] = []
+    seen = set()
     for where, s in src.items("scales"):
-        if s["id"] in {scale.id for scale in scales}:
-            problems.add(doc.path, doc.line(where + ("id",)), f"the scale id '{s['id']}' is used twice — give each scale its own id")
+        unique_id(src, where + ("id",), seen, s["id"], "scale", problems)
         if "table" in s and s["table"] not in table_ids:
             problems.add(doc.path, doc.line(where + ("table",)),
                          f"there is no table '{s['table']}' in tables.yml{did_you_mean(s['table'], table_ids)}")
@@ -83,9 +83,9 @@ def load_findings(src: Source, original: str, problems: Problems, refs: Paragrap
     by_scale = {s.id: [level.id for level in s.levels] for s in scales}
     group_ids = [g.id for g in groups]
     findings: list[Finding] = []
+    seen = set()
     for where, f in src.items("findings"):
-        if f["id"] in {finding.id for finding in findings}:
-            problems.add(doc.path, doc.line(where + ("id",)), f"the finding id '{f['id']}' is used twice — give each finding its own id")
+        unique_id(src, where + ("id",), seen, f["id"], "finding", problems)
         if "group" in f and f["group"] not in group_ids:
             problems.add(doc.path, doc.line(where + ("group",)),
                          f"the group '{f['group']}' is not defined under groups:{did_you_mean(f['group'], group_ids)}")

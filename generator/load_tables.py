@@ -24,21 +24,15 @@ from .model import (
     Text,
     Timeline,
 )
-from .sources import Source, did_you_mean, parse_date, require_original
+from .sources import Source, did_you_mean, parse_date, require_original, unique_id
 
 ParagraphRefs = list[tuple[Source, tuple, tuple[int, ...]]]
-
-
-def _duplicate(src: Source, where: tuple, seen: set[str], item_id: str, what: str, problems: Problems) -> None:
-    if item_id in seen:
-        problems.add(src.doc.path, src.doc.line(where), f"the {what} id '{item_id}' is used twice — give each {what} its own id")
-    seen.add(item_id)
 
 
 def load_tables(src: Source, original: str, problems: Problems) -> tuple[Table, ...]:
     doc, tables, seen = src.doc, [], set()
     for where, t in src.items("tables"):
-        _duplicate(src, where + ("id",), seen, t["id"], "table", problems)
+        unique_id(src, where + ("id",), seen, t["id"], "table", problems)
         language = t.get("language", original)
         columns = tuple(Column(c["id"], require_original(c["label"], original, doc, where + ("columns", i, "label"), problems))
                         for i, c in enumerate(t["columns"]))
@@ -73,7 +67,7 @@ def _cell(value, language: str):
 def load_timelines(src: Source, original: str, problems: Problems, refs: ParagraphRefs) -> tuple[Timeline, ...]:
     doc, timelines, seen = src.doc, [], set()
     for where, t in src.items("timelines"):
-        _duplicate(src, where + ("id",), seen, t["id"], "timeline", problems)
+        unique_id(src, where + ("id",), seen, t["id"], "timeline", problems)
         refs.append((src, where + ("paragraphs",), tuple(t.get("paragraphs", ()))))
         events = []
         for i, e in enumerate(t["events"]):
@@ -96,12 +90,12 @@ def load_framework(src: Source, original: str, problems: Problems) -> tuple[tupl
     """The questions, and each `answered_in` chapter id with its path, to check against the report."""
     doc, questions, seen, chapters = src.doc, [], set(), []
     for where, q in src.items("questions"):
-        _duplicate(src, where + ("id",), seen, q["id"], "question", problems)
+        unique_id(src, where + ("id",), seen, q["id"], "question", problems)
         chapters += [(where + ("answered_in", i), chapter) for i, chapter in enumerate(q.get("answered_in", ()))]
         criteria = []
         for i, c in enumerate(q.get("criteria", ())):
             at = where + ("criteria", i)
-            _duplicate(src, at + ("id",), seen, c["id"], "criterion", problems)
+            unique_id(src, at + ("id",), seen, c["id"], "criterion", problems)
             criteria.append(JudgementCriterion(c["id"], require_original(c["text"], original, doc, at + ("text",), problems),
                                                tuple(_texts(c.get("pointers", ()), original, src, at + ("pointers",), problems))))
         sources = q.get("sources", {})
@@ -136,7 +130,7 @@ def load_indicators(src: Source, original: str, organisations: Collection[str] |
         found = []
         for i, item in enumerate(items):
             at, own = where + (i,), item.get("language", lang)
-            _duplicate(src, at + ("id",), seen, item["id"], "indicator", problems)
+            unique_id(src, at + ("id",), seen, item["id"], "indicator", problems)
             refs.append((src, at + ("paragraphs",), tuple(item.get("paragraphs", ()))))
             series_ids = [s["id"] for s in item.get("series", ())]
             observations = []
@@ -167,13 +161,13 @@ def load_indicators(src: Source, original: str, organisations: Collection[str] |
 
     for where, o in src.items("objectives"):
         lang = o.get("language", file_lang)
-        _duplicate(src, where + ("id",), seen, o["id"], "objective", problems)
+        unique_id(src, where + ("id",), seen, o["id"], "objective", problems)
         for k, owner in enumerate(o.get("owners", ())):
             who(owner, where + ("owners", k))
         results = []
         for k, r in enumerate(o.get("results", ())):
             at, own = where + ("results", k), r.get("language", lang)
-            _duplicate(src, at + ("id",), seen, r["id"], "result", problems)
+            unique_id(src, at + ("id",), seen, r["id"], "result", problems)
             if "owner" in r:
                 who(r["owner"], at + ("owner",))
             results.append(Result(r["id"], text(r["text"], own, at + ("text",)), r.get("code"), r.get("owner"),

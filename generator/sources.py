@@ -27,6 +27,13 @@ def check_folder(folder: Path, allowed: set[str], problems: Problems) -> None:
         problems.add(path, 1, f"this file is not used by evalsite — {fix}")
 
 
+def unique_id(src: Source, where: tuple, seen: set[str], item_id: str, what: str, problems: Problems) -> None:
+    """Note `item_id` among the ids of its kind in one file (`seen`), and say so when it is there already."""
+    if item_id in seen:
+        problems.add(src.doc.path, src.doc.line(where), f"the {what} id '{item_id}' is used twice — give each {what} its own id")
+    seen.add(item_id)
+
+
 def did_you_mean(word: str, options: Iterable[str], aliases: dict[str, str] | None = None) -> str:
     if aliases and word in aliases:
         return f" — '{word}' is a name of '{aliases[word]}': write {aliases[word]}"

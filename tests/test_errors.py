@@ -72,6 +72,11 @@ def test_duplicate_id_between_recommendation_and_action(content):
             " — ids must be unique (R1 and r1 count as the same): choose another one") in problems(content)
 
 
+def test_duplicate_finding_id_is_named_where_it_repeats(content):
+    line = edit(content, EV / "findings.yml", "  - id: counterweight\n", "  - id: assumption-confirmed\n")
+    assert ("findings.yml", line, "the finding id 'assumption-confirmed' is used twice — give each finding its own id") in problems(content)
+
+
 def test_dangling_reference(content):
     path = content / EV / "recommendations.yml"
     text = path.read_text(encoding="utf-8")
