@@ -546,7 +546,7 @@ def write_bytes_if_changed(path: Path, data: bytes) -> bool:
 
 def _link_tree(published: Path, staging: Path) -> None:
     """Start a build from the published site: `staging` as hard links to its files, so that
-    MkDocs' dirty build finds them with their times: 2-3 s for the 26,000 files of 100 evaluations
+    MkDocs' dirty build finds them with their times: 1-3 s for the 25,000 files of 100 evaluations
     here (the kernel's work: it does not go faster in parallel), and no disk space, where a copy
     also copies 400 MB. Safe because nothing in a build writes into an existing file: MkDocs' writes
     go through `mkdocs_build.run`, ours through `write_if_changed`; the shared files (open data, root
