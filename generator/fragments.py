@@ -160,8 +160,9 @@ class Fragments:
         return Markup("{} ({})").format(self.rec_label(rec), lower_first(group))
 
     def permalink(self, target: str, what: str) -> Markup:
-        """A link to the page's own address; the site script turns it into "copy link"."""
-        return Markup('<a class="es-permalink" href="{}" data-copied="{}">{}</a>').format(
+        """A link to the page's own address; the site script turns it into "copy link". Its words are
+        on every page: left out of the search index."""
+        return Markup('<a class="es-permalink" href="{}" data-copied="{}" data-pagefind-ignore>{}</a>').format(
             self.link(target), self._("Link copied"), self._("Link to %(what)s") % {"what": what})
 
     def paragraph_number(self, number: int) -> Markup:

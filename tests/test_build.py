@@ -109,12 +109,13 @@ def test_each_language_has_its_own_search_index_of_the_pages_that_hold_texts(bui
     assert not (built_site / "nl" / "search").exists()  # no lunr index beside it
 
 
-def test_the_evaluation_tabs_are_left_out_of_the_search_index(built_site):
-    """The tabs repeat the same words on every page of an evaluation: indexed, a search for "Report" would list them all."""
-    pages = [path for lang in LANGS for path in (built_site / lang / EV).rglob("index.html")]
-    tabs = [re.search(r'<nav class="es-tabs"[^>]*>', path.read_text(encoding="utf-8")) for path in pages]
-    assert len([tag for tag in tabs if tag]) > 30
-    assert all("data-pagefind-ignore" in tag[0] for tag in tabs if tag)
+def test_words_repeated_on_every_page_are_left_out_of_the_search_index(built_site):
+    """The tabs and the "copy link" button repeat the same words on every page of an evaluation: indexed,
+    a search for "Report" or "Link" would list them all."""
+    pages = [path.read_text(encoding="utf-8") for lang in LANGS for path in (built_site / lang / EV).rglob("index.html")]
+    for pattern in (r'<nav class="es-tabs"[^>]*>', r'<a class="es-permalink"[^>]*>'):
+        tags = [match[0] for html in pages for match in re.finditer(pattern, html)]
+        assert len(tags) > 30 and all("data-pagefind-ignore" in tag for tag in tags), pattern
 
 
 def test_root_offers_the_three_languages(built_site):
