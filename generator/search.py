@@ -37,12 +37,13 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 from pagefind.service import get_executable
+
+from .files import write_if_changed
 
 BUNDLE = "pagefind"  # the folder, beside the language folders, that holds one search index per language
 MANIFEST = "parts.json"  # in a language's index: which part folders it is made of (read by evalsite.js)
@@ -145,7 +146,7 @@ def index(site_dir: Path, lock: contextlib.AbstractContextManager | None = None)
             if failure:
                 return failure
     manifest = json.dumps({"main": main.folder, "parts": [part.folder for part in blocks]}, indent=1) + "\n"
-    _replace_text(bundle / MANIFEST, manifest)
+    write_if_changed(bundle / MANIFEST, manifest)  # replaced whole: a reader never sees half of it
     keep = {MANIFEST, *(part.folder for part in wanted)}
     for path in bundle.iterdir():
         if path.name not in keep:
@@ -169,14 +170,3 @@ def _index_part(site_dir: Path, bundle: Path, part: Part, lock: contextlib.Abstr
             path.unlink()
     fresh.rename(bundle / part.folder)
     return None
-
-
-def _replace_text(path: Path, text: str) -> None:
-    """Write `text` to `path` unless it holds it already, as a new file renamed over the old one: a
-    reader never sees half a manifest, and a published file that a build shares (site._link_tree)
-    is never written into."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
-    fresh = path.with_name(f".{path.name}.new")
-    fresh.write_text(text, encoding="utf-8")
-    os.replace(fresh, path)

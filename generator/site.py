@@ -33,6 +33,7 @@ import yaml
 
 from . import feeds, freshness, i18n, mkdocs_build, opendata, render, search, urls, zensical_build
 from .errors import Problem
+from .files import write_bytes_if_changed, write_if_changed
 from .load import load_site
 from .model import LANGS, Site
 from .paths import MKDOCS_BASE, TEMPLATES
@@ -527,21 +528,6 @@ def sync_tree(root: Path, files: dict[str, str | bytes], keep: Collection[str] =
             added = True
         changed.append(name)
     return changed, removed or added
-
-
-def write_if_changed(path: Path, text: str | bytes) -> bool:
-    """Write `text` (or bytes) unless the file already holds it; True when it wrote. Bytes are compared, since
-    reading text would turn the CRLF line ends of calendar.ics into LF and never match."""
-    return write_bytes_if_changed(path, text if isinstance(text, bytes) else text.encode("utf-8"))
-
-
-def write_bytes_if_changed(path: Path, data: bytes) -> bool:
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.unlink(missing_ok=True)  # a new file, not a change to one a published site may share (`_link_tree`)
-    path.write_bytes(data)
-    return True
 
 
 def _link_tree(published: Path, staging: Path) -> None:
