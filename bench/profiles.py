@@ -23,10 +23,11 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus import write_corpus  # noqa: E402
 from bench.run import AS_OF, URL  # noqa: E402  (the benchmark's: the same pages as it measures)
 from bench.search_parts import index_once  # noqa: E402
-from evalsite import render, search  # noqa: E402
-from evalsite.load import load_site  # noqa: E402
+from evalsite.build.site import BuildOptions, build  # noqa: E402
+from evalsite.content.load import load_site  # noqa: E402
+from evalsite.engines import pagefind as search  # noqa: E402
+from evalsite.pages import render  # noqa: E402
 from evalsite.paths import TEMPLATES  # noqa: E402
-from evalsite.site import BuildOptions, build  # noqa: E402
 
 GROUPS = {  # the first group with a marker in a function's file name is its group
     "compiled templates": (str(TEMPLATES),), "Jinja runtime": ("/jinja2/",), "Python-Markdown": ("/markdown/",),

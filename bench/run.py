@@ -29,13 +29,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
-from evalsite import explorer, mkdocs_build, render, search  # noqa: E402
-from evalsite import load as load_module  # noqa: E402
-from evalsite import site as site_module  # noqa: E402
-from evalsite.load import load_site  # noqa: E402
+from evalsite.build import site as site_module  # noqa: E402
+from evalsite.build.site import BuildOptions, LanguageJob, build, finish_preview, preview  # noqa: E402
+from evalsite.content import load as load_module  # noqa: E402
+from evalsite.content.load import load_site  # noqa: E402
+from evalsite.engines import mkdocs as mkdocs_build  # noqa: E402
+from evalsite.engines import pagefind as search  # noqa: E402
 from evalsite.model import LANGS  # noqa: E402
+from evalsite.pages import explorer, render  # noqa: E402
 from evalsite.paths import MKDOCS_BASE, TEMPLATES  # noqa: E402
-from evalsite.site import BuildOptions, LanguageJob, build, finish_preview, preview  # noqa: E402
 
 ALL_SIZES = [10, 100, 1000]
 SIZES = [int(n) for n in os.environ["BENCH_SIZES"].split(",")] if "BENCH_SIZES" in os.environ else ALL_SIZES  # fewer: not recorded

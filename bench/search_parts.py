@@ -29,14 +29,14 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
 from bench.run import AS_OF, URL, PeakMemory, search_sizes  # noqa: E402
-from evalsite import search  # noqa: E402
+from evalsite.build.site import BuildOptions, build  # noqa: E402
+from evalsite.engines import pagefind as search  # noqa: E402
 from evalsite.model import LANGS  # noqa: E402
-from evalsite.site import BuildOptions, build  # noqa: E402
 
 PORT = 8141  # a port of its own for the browser's requests (not evalsite serve's)
 INDEX_RUN = """import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
-from evalsite import search as s
+from evalsite.engines import pagefind as s
 s.BLOCKS = int(sys.argv[3])
 started = time.perf_counter()
 failure = s.index(__import__("pathlib").Path(sys.argv[2]))

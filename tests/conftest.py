@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from evalsite.load import load_site
+from evalsite.build.site import BuildOptions, build
+from evalsite.content.load import load_site
+from evalsite.content.project import load_project
 from evalsite.model import Site
-from evalsite.project import load_project
-from evalsite.site import BuildOptions, build
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from evalsite.build.site import BuildOptions, build
 from evalsite.errors import ContentError
-from evalsite.site import BuildOptions, build
 
 from .conftest import CONTENT, SITE_URL
 from .sitecheck import broken_links, foreign_resources, page, resolve, switcher_mismatches
@@ -168,8 +168,8 @@ def test_two_builds_with_the_same_as_of_are_byte_identical(tmp_path):
 
 
 def test_a_failing_mkdocs_build_leaves_the_previous_site(built_site, tmp_path, monkeypatch):
-    from evalsite import mkdocs_build
-    from evalsite.site import BuildError
+    from evalsite.build.site import BuildError
+    from evalsite.engines import mkdocs as mkdocs_build
 
     out = tmp_path / "site"
     shutil.copytree(built_site, out)

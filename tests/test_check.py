@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from evalsite.cli import main
-from evalsite.load import load_site
-from evalsite.yamlsource import PLACEHOLDER_MESSAGE
+from evalsite.content.load import load_site
+from evalsite.content.yamlsource import PLACEHOLDER_MESSAGE
 
 from .conftest import MANAGEMENT_RESPONSE
 

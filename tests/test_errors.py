@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from evalsite.content.load import load_site
 from evalsite.errors import ContentError
-from evalsite.load import load_site
 
 EV = Path("evaluations/wsm-2022-2026-midterm")
 

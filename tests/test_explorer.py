@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from evalsite import explorer, freshness, opendata, render, urls
-from evalsite.load import load_site
+from evalsite import urls
+from evalsite.build.site import BuildOptions, build
+from evalsite.content.load import load_site
 from evalsite.model import LANGS, Site
-from evalsite.site import BuildOptions, build
+from evalsite.opendata import documents as opendata
+from evalsite.pages import explorer, freshness, render
 
 from .conftest import CONTENT
 

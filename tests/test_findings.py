@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from evalsite import render, urls
+from evalsite import urls
 from evalsite.model import LANGS, Criterion, FindingKind, FindingLinkType, Text
+from evalsite.pages import render
 
 from .conftest import CONTENT
 from .test_errors import edit, problems

@@ -16,12 +16,14 @@ import pytest
 import yaml
 from referencing import Registry, Resource
 
-from evalsite import dashboards, datapackage, opendata
+from evalsite.build.site import BuildOptions, build
+from evalsite.content.load import load_site
+from evalsite.content.schema import SCHEMA_DIR
 from evalsite.errors import ContentError
-from evalsite.load import load_site
 from evalsite.model import FollowUp, Site
-from evalsite.schema import SCHEMA_DIR
-from evalsite.site import BuildOptions, build
+from evalsite.opendata import datapackage
+from evalsite.opendata import documents as opendata
+from evalsite.pages import dashboards
 
 from .sitecheck import page
 

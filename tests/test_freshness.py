@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from evalsite import load, render, site
+from evalsite.build import site
+from evalsite.build.site import BuildOptions
+from evalsite.content import load
+from evalsite.content.load import load_site
 from evalsite.errors import ContentError
-from evalsite.load import load_site
 from evalsite.model import LANGS
-from evalsite.site import BuildOptions
+from evalsite.pages import render
 
 from .conftest import CONTENT
 

@@ -11,8 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from evalsite.content.load import load_site
 from evalsite.errors import ContentError
-from evalsite.load import load_site
 
 FIXTURES = [Path(__file__).parent / "fixtures" / "report", Path(__file__).parent / "fixtures" / "followup"]
 FILES = ["evaluation.yml", "recommendations.yml", "response.yml", "tables.yml", "timelines.yml", "framework.yml", "indicators.yml"]

@@ -13,7 +13,7 @@ import pytest
 
 from evalsite import i18n
 from evalsite.cli import main
-from evalsite.load import load_site
+from evalsite.content.load import load_site
 from evalsite.model import FollowUp, PartialDate, Site
 
 from .conftest import MANAGEMENT_RESPONSE, MANAGEMENT_RESPONSE_AS_OF

@@ -16,8 +16,8 @@ import frictionless
 import pandas
 import pytest
 
-from evalsite import opendata
-from evalsite.load import load_site
+from evalsite.content.load import load_site
+from evalsite.opendata import documents as opendata
 
 from .conftest import MANAGEMENT_RESPONSE, MANAGEMENT_RESPONSE_AS_OF, SITE_URL
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from evalsite import cli
+from evalsite.cli.progress import Progress
+from evalsite.content.project import find_project, load_project
 from evalsite.errors import ContentError
-from evalsite.progress import Progress
-from evalsite.project import find_project, load_project
 
 from .conftest import CONTENT, ROOT
 from .sitecheck import page
@@ -155,7 +155,7 @@ def test_a_build_says_each_phase_with_counts_and_times_in_plain_lines(project, c
 
 
 def test_a_failed_build_exits_3_and_keeps_the_previous_site(project, monkeypatch, capsys):
-    from evalsite import mkdocs_build
+    from evalsite.engines import mkdocs as mkdocs_build
 
     (project / "site").mkdir()
     _write(project / "site" / "index.html", "previous")

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from evalsite import site as site_module
+from evalsite.build import site as site_module
+from evalsite.build.site import BuildOptions, Settings, build
+from evalsite.content.project import check_site_url
 from evalsite.paths import TEMPLATES
-from evalsite.project import check_site_url
-from evalsite.site import BuildOptions, Settings, build
 
 from .conftest import CONTENT, PROJECT
 from .sitecheck import broken_links, html_pages, page, switcher_mismatches

@@ -1,8 +1,9 @@
 """Pages as generated Markdown: fallback texts, escaping, links relative to the page."""
 from dataclasses import replace
 
-from evalsite import render, urls
+from evalsite import urls
 from evalsite.model import Text
+from evalsite.pages import render
 from evalsite.paths import TEMPLATES
 
 SLUG = "wsm-2022-2026-midterm"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from evalsite import render
+from evalsite.content.load import load_site
 from evalsite.errors import ContentError
-from evalsite.load import load_site
 from evalsite.model import Criterion, PartialDate
+from evalsite.pages import render
 from evalsite.paths import TEMPLATES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report"
@@ -126,7 +126,7 @@ def test_chapter_page_in_a_fallback_language():
 
 
 def test_built_report_pages(tmp_path):
-    from evalsite.site import BuildOptions, build
+    from evalsite.build.site import BuildOptions, build
 
     from .sitecheck import broken_links, page
 

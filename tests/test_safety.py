@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from evalsite.build.site import BuildOptions, build
+from evalsite.content.load import load_site
 from evalsite.errors import ContentError
-from evalsite.load import load_site
-from evalsite.site import BuildOptions, build
-from evalsite.text import to_html, to_inline_html, unsafe_html
+from evalsite.markup import to_html, to_inline_html, unsafe_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report"
 EV = Path("evaluations/sample-final")

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from evalsite import search
+from evalsite.engines import pagefind as search
 
 
 def _page(title: str, words: str, searched: bool = True) -> str:

@@ -1,7 +1,7 @@
 from pathlib import Path
 
+from evalsite.content.yamlsource import read_yaml
 from evalsite.errors import Problems
-from evalsite.yamlsource import read_yaml
 
 
 def read(tmp_path: Path, text: str | bytes):

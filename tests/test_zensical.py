@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from evalsite import zensical_build
-from evalsite.site import BuildOptions, build
+from evalsite.build.site import BuildOptions, build
+from evalsite.engines import zensical as zensical_build
 
 from .conftest import CONTENT, PROJECT, SITE_URL
 from .sitecheck import broken_links, page, switcher_mismatches

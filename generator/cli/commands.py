@@ -1,0 +1,270 @@
+"""The `evalsite` command: start a site project, check its content, build the site, serve it with
+rebuilds while you edit.
+
+Every command that works on a project takes `--config` (its evalsite.yml; default: the one in the
+current folder, if any) and `--content` (default: the project's `content/`). This module is the only
+place that turns exceptions into exit statuses, so no author ever sees a traceback:
+
+  0  done
+  1  content errors (each printed as `path:line: what is wrong — what to do`), or a scaffold refused
+  2  usage: a wrong option or argument, a project or engine that cannot be used
+  3  the build failed (MkDocs, Zensical, Pagefind or the disk); the previous site is unchanged
+  130  interrupted (Ctrl+C or SIGTERM); nothing half-built is left and nothing is published
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import signal
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+from ..content.load import load_site
+from ..content.project import CONFIG_NAME, Project, ProjectError, check_site_url, find_project, with_slash
+from ..errors import ContentError, Gap, Problem, display_path
+
+DONE, CONTENT_ERRORS, USAGE, BUILD_FAILED, INTERRUPTED = 0, 1, 2, 3, 130
+
+
+class UsageError(Exception):
+    """The command line cannot be carried out as given; the message says what to type instead."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # a SIGTERM ends the command as Ctrl+C does: cleanly
+    try:
+        return _run(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        if args.command == "init":
+            return _init(args.folder)
+        project = _project(args)
+        if args.command == "check":
+            return _check(project, args.translations, args.strict, args.suggest)
+        if args.command == "new":
+            return _new(args, project)
+        if args.command == "build":
+            return _build(project, args)
+        from .serve import PortError, serve
+
+        try:
+            return serve(project, args.out, args.host, args.port)
+        except PortError as exc:
+            raise UsageError(str(exc)) from None
+    except ContentError as exc:
+        _print_problems(exc)
+        return CONTENT_ERRORS
+    except (UsageError, ProjectError) as exc:
+        print(f"evalsite: {exc}", file=sys.stderr)
+        return USAGE
+    except KeyboardInterrupt:
+        print("evalsite: interrupted; nothing half-built was left behind", file=sys.stderr)
+        return INTERRUPTED
+    except Exception as exc:  # a bug of evalsite's own: said in one line, never as a traceback
+        print(f"evalsite: internal error ({type(exc).__name__}: {exc}); nothing was published — please report it with the "
+              "command you ran", file=sys.stderr)
+        return BUILD_FAILED
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="evalsite", description="Publish evaluations as a trilingual static site.",
+                                     epilog="exit status: 0 done, 1 content errors, 2 usage, 3 build failure, 130 interrupted")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('evalsite')}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    project = argparse.ArgumentParser(add_help=False)
+    project.add_argument("--config", type=Path, metavar="FILE",
+                         help=f"the site project's {CONFIG_NAME} (default: {CONFIG_NAME} in the current folder, if there is one)")
+    project.add_argument("--content", type=Path, metavar="DIR", help="the content folder (default: the project's content/)")
+
+    init = commands.add_parser("init", help="start a site project: evalsite.yml, content/, CI workflows")
+    init.add_argument("folder", nargs="?", default=Path("."), type=Path, metavar="DIR",
+                      help="where to create it (default: the current folder); it must be empty or new")
+
+    check = commands.add_parser("check", parents=[project], help="validate the content and list every problem")
+    check.add_argument("content_dir", nargs="?", type=Path, metavar="CONTENT_DIR",
+                       help="the content folder, as --content (kept for older scripts)")
+    check.add_argument("--translations", action="store_true", help="also print, per evaluation and language, which texts are not translated")
+    check.add_argument("--strict", action="store_true", help="count missing translations and placeholders left from `evalsite new` as errors")
+    check.add_argument("--suggest", action="store_true", help="also list recommendations that probably repeat one of an earlier evaluation")
+
+    build = commands.add_parser("build", parents=[project], help="check the content and build the site")
+    build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: the project's site/)")
+    build.add_argument("--site-url", metavar="URL",
+                       help=f"public address of the site, for permalinks, hreflang, feeds and sitemaps (default: site_url in {CONFIG_NAME})")
+    build.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
+                       help="judge due dates against this day instead of today, for reproducible builds")
+    build.add_argument("--draft", action="store_true", help="build even with placeholders left from `evalsite new` (a preview, not for publishing)")
+    build.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                       help='the static site generator: MkDocs with Material (default), or Zensical (pip install "evalsite[zensical]")')
+
+    serve = commands.add_parser("serve", parents=[project], help="build, serve on 127.0.0.1:8000 and rebuild on every change")
+    serve.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: the project's build/preview/, so site/ stays as published)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", default=8000, type=int)
+
+    new = commands.add_parser("new", parents=[project],
+                              help="start an evaluation or its management response, or add a recommendation or an action with the next free id")
+    new.add_argument("what", choices=["evaluation", "recommendation", "response", "action"])
+    new.add_argument("slug", nargs="?", help="the new evaluation's slug (for `new evaluation`)")
+    new.add_argument("--evaluation", help="the evaluation to add to (its slug)")
+    new.add_argument("--recommendation", help="the recommendation the new action responds to (its id)")
+    new.add_argument("--language", default="en", choices=["nl", "fr", "en"], help="the new evaluation's original language (default: en)")
+    return parser
+
+
+def _project(args: argparse.Namespace) -> Project:
+    content = args.content
+    if getattr(args, "content_dir", None):
+        if content:
+            raise UsageError("give the content folder once: either --content DIR or CONTENT_DIR")
+        content = args.content_dir
+    return find_project(args.config, content)
+
+
+def _init(folder: Path) -> int:
+    from .init import InitError, init_project
+
+    try:
+        init_project(folder)
+    except InitError as exc:
+        raise UsageError(str(exc)) from None
+    steps = [] if folder.resolve() == Path.cwd().resolve() else [f"cd {folder}"]
+    steps += [f"edit {CONFIG_NAME}: the site's name, description and publisher", "evalsite new evaluation my-evaluation-2025 --language en",
+              "evalsite serve"]
+    print(f"created a site project in {folder}/ (its README.md says what is where); next:\n" + "\n".join(f"  {step}" for step in steps))
+    return DONE
+
+
+def _check(project: Project, translations: bool, strict: bool, suggest: bool = False) -> int:
+    gaps: list[Gap] = []
+    warnings: list[Problem] = []
+    try:
+        site = load_site(project.content, strict=strict, gaps=gaps, warnings=warnings)
+    finally:
+        if translations:
+            print(translation_report(gaps))
+    _print_warnings(warnings)
+    recommendations = sum(len(e.recommendations) for e in site.evaluations)
+    actions = sum(len(e.actions) for e in site.evaluations)
+    print(f"content is valid: {len(site.evaluations)} evaluations, {recommendations} recommendations, "
+          f"{actions} actions, {len(site.organisations)} organisations"
+          + (f"; {len(warnings)} placeholder{'s' if len(warnings) != 1 else ''} to replace before publishing" if warnings else ""))
+    if suggest:
+        from ..content.suggest import report
+
+        print(report(site, project.content))
+    return DONE
+
+
+def _print_warnings(warnings: list[Problem] | tuple[Problem, ...]) -> None:
+    """Placeholders a draft may have: `path:line: warning: …`, on standard error like problems."""
+    for warning in warnings:
+        print(f"{warning.path}:{warning.line}: warning: {warning.message}", file=sys.stderr)
+
+
+def translation_report(gaps: list[Gap]) -> str:
+    """Per evaluation (or the registry) and language: how many texts lack that language, and where."""
+    rows: dict[tuple[str, str], list[Gap]] = {}
+    for gap in gaps:
+        parts = Path(gap.path).parts
+        where = parts[parts.index("evaluations") + 1] if "evaluations" in parts[:-1] else Path(gap.path).name
+        for lang in gap.missing:
+            rows.setdefault((where, lang), []).append(gap)
+    if not rows:
+        return "every text is in nl, fr and en"
+    width = max(len(where) for where, _ in rows)
+    lines = [f"{'evaluation':<{width}}  lang  missing  first places", f"{'-' * width}  ----  -------  ------------"]
+    for (where, lang), found in sorted(rows.items()):
+        places = ", ".join(f"{Path(g.path).name}:{g.line}" for g in found[:3]) + (" …" if len(found) > 3 else "")
+        lines.append(f"{where:<{width}}  {lang:<4}  {len(found):>7}  {places}")
+    return "\n".join(lines)
+
+
+def _day(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+def _build(project: Project, args: argparse.Namespace) -> int:
+    from ..build.site import STEPS, BuildError, BuildOptions, build
+    from ..engines import zensical as zensical_build
+    from ..model import LANGS
+    from .progress import Progress
+
+    site_url = args.site_url or project.site_url
+    if args.site_url and (problem := check_site_url(args.site_url)):
+        raise UsageError(f"--site-url: {problem}")
+    if args.engine == "zensical" and not zensical_build.available():
+        raise UsageError('Zensical is not installed — install it with: pip install "evalsite[zensical]"')
+    out = args.out or project.root / "site"
+    if not site_url:
+        print(f"evalsite: no site URL (site_url in {CONFIG_NAME}, or --site-url): the build leaves out canonical and "
+              "hreflang links, link-preview and citation addresses, feeds, sitemaps and the open data's address columns", file=sys.stderr)
+    options = BuildOptions(out_dir=out, site_url=with_slash(site_url) if site_url else None, as_of=args.as_of,
+                           work_dir=project.work_dir, project=project, engine=args.engine, draft=args.draft)
+    progress = Progress(total=2 + len(LANGS) * len(STEPS))
+    try:
+        built = build(project.content, options, progress)
+    except BuildError as exc:
+        print(f"evalsite: the site could not be built; the previous site in {display_path(out)}/ is unchanged.\n{exc}", file=sys.stderr)
+        return BUILD_FAILED
+    except OSError as exc:
+        print(f"evalsite: the site could not be written ({exc}); the previous site in {display_path(out)}/ is unchanged.", file=sys.stderr)
+        return BUILD_FAILED
+    finally:
+        progress.close()
+    _print_warnings(built.warnings)
+    print(f"site built in {display_path(out)}/ (nl, fr, en) in {progress.elapsed():.1f} s")
+    return DONE
+
+
+def _new(args: argparse.Namespace, project: Project) -> int:
+    from .scaffold import ScaffoldError, new_action, new_evaluation, new_recommendation, new_response
+
+    content = project.content
+    if args.what == "evaluation" and not args.slug:
+        raise UsageError("give the new evaluation's slug: evalsite new evaluation my-evaluation-2025")
+    if args.what != "evaluation" and not args.evaluation:
+        raise UsageError(f"say which evaluation: evalsite new {args.what} --evaluation SLUG")
+    if args.what == "action" and not args.recommendation:
+        raise UsageError("say which recommendation the action responds to: --recommendation ID")
+    try:
+        if args.what == "evaluation":
+            folder = new_evaluation(content, args.slug, args.language)
+            print(f"created {display_path(folder)}/ — fill in the TODOs, then run evalsite check")
+        elif args.what == "recommendation":
+            print(f"added recommendation {new_recommendation(content, args.evaluation)} to "
+                  f"{display_path(content / 'evaluations' / args.evaluation / 'recommendations.yml')} — fill in its TODOs")
+        elif args.what == "response":
+            print(f"created {display_path(new_response(content, args.evaluation))} with a response to each recommendation — fill in its TODOs")
+        else:
+            print(f"added action {new_action(content, args.evaluation, args.recommendation)} to "
+                  f"{display_path(content / 'evaluations' / args.evaluation / 'response.yml')} — fill in its TODOs")
+    except ScaffoldError as exc:
+        print(f"evalsite: {exc}", file=sys.stderr)
+        return CONTENT_ERRORS
+    return DONE
+
+
+def _print_problems(exc: ContentError) -> None:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    count = len(exc.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

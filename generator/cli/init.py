@@ -1,0 +1,58 @@
+"""`evalsite init [DIR]`: a new site project with everything an office keeps in Git.
+
+It writes `evalsite.yml`, `content/organisations.yml` with one organisation to replace, an empty
+`content/evaluations/`, a `.gitignore`, a README for the authors with the author guide beside it
+(`docs/authoring.md`, which the files `evalsite new` writes point to), `requirements.txt` pinning
+this version of evalsite, and CI workflows that check, build and publish the site on GitHub Pages
+and on GitLab Pages. The files come from `templates/project/` in the package.
+"""
+from __future__ import annotations
+
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+import jinja2
+
+from ..content.project import CONFIG_NAME
+from ..paths import AUTHOR_GUIDE, TEMPLATES
+
+FILES = {  # where each file goes in the project ← its template in templates/project/
+    CONFIG_NAME: "evalsite.yml.j2",
+    "content/organisations.yml": "organisations.yml.j2",
+    "README.md": "README.md.j2",
+    ".gitignore": "gitignore.j2",
+    "requirements.txt": "requirements.txt.j2",
+    ".github/workflows/publish.yml": "github-publish.yml.j2",
+    ".gitlab-ci.yml": "gitlab-ci.yml.j2",
+}
+GUIDE = "docs/authoring.md"
+
+
+class InitError(Exception):
+    """The project cannot be created there; the message says why and what to do."""
+
+
+def init_project(folder: Path) -> list[Path]:
+    """Create a site project in `folder` (new, or empty but for hidden files such as .git);
+    returns the files written."""
+    if folder.exists() and not folder.is_dir():
+        raise InitError(f"{folder} is a file — give a new or empty folder")
+    if folder.is_dir() and any(not path.name.startswith(".") for path in folder.iterdir()):
+        raise InitError(f"{folder} is not empty — give a new or empty folder, such as: evalsite init my-site")
+    if (folder / CONFIG_NAME).exists():
+        raise InitError(f"{folder} already holds a site project ({CONFIG_NAME})")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "project"), keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined)
+    context = {"version": version("evalsite")}
+    written = []
+    for name, template in FILES.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(env.get_template(template).render(context), encoding="utf-8")
+        written.append(path)
+    (folder / "content" / "evaluations").mkdir()
+    (folder / GUIDE).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(AUTHOR_GUIDE, folder / GUIDE)
+    written.append(folder / GUIDE)
+    return written

@@ -1,0 +1,48 @@
+"""One language's build with Zensical (`evalsite build --engine zensical`), run in a worker.
+
+Zensical, from Material's authors, reads the same generated `mkdocs.yml` and theme overrides
+(generator/mkdocs_build.py writes them with relative paths, as it requires). It runs as its own
+command, since it keeps state of its own, and writes inside the tree's folder (its `site_dir` must
+be there); the result then moves to where the language belongs. It is an optional extra:
+`pip install "evalsite[zensical]"`.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .mkdocs import remove_unused
+
+OUTPUT = "site"  # Zensical's default site_dir, inside the tree's folder
+
+
+def available() -> bool:
+    return importlib.util.find_spec("zensical") is not None
+
+
+def run(config_file: Path, site_dir: Path, epoch: int) -> str | None:
+    """Build the tree of `config_file` into `site_dir` (replaced whole); returns Zensical's
+    messages on failure, None on success."""
+    if not available():
+        return 'Zensical is not installed — install it with: pip install "evalsite[zensical]"'
+    output = config_file.parent / OUTPUT
+    shutil.rmtree(output, ignore_errors=True)
+    result = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "--config-file", config_file.name],
+                            cwd=config_file.parent, capture_output=True, text=True, check=False,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+    if result.returncode or not (output / "index.html").is_file():
+        return f"Zensical failed for {config_file}:\n{result.stdout}{result.stderr}"
+    remove_unused(output, site_url=bool(_site_url(config_file)))
+    shutil.rmtree(site_dir, ignore_errors=True)
+    shutil.move(output, site_dir)
+    return None
+
+
+def _site_url(config_file: Path) -> str | None:
+    return (yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}).get("site_url")
