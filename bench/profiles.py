@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus import write_corpus  # noqa: E402
 from bench.run import AS_OF, URL  # noqa: E402  (the benchmark's: the same pages as it measures)
 from bench.search_parts import index_once  # noqa: E402
-from evalsite.build.site import BuildOptions, build  # noqa: E402
+from evalsite.build import BuildOptions, build  # noqa: E402
 from evalsite.content.load import load_site  # noqa: E402
 from evalsite.engines import pagefind as search  # noqa: E402
 from evalsite.pages import render  # noqa: E402

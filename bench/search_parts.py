@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
 from bench.run import AS_OF, URL, PeakMemory, search_sizes  # noqa: E402
-from evalsite.build.site import BuildOptions, build  # noqa: E402
+from evalsite.build import BuildOptions, build  # noqa: E402
 from evalsite.engines import pagefind as search  # noqa: E402
 from evalsite.model import LANGS  # noqa: E402
 

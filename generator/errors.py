@@ -69,6 +69,12 @@ class Problems:
         if missing:
             self.gaps.append(Gap(display_path(path), line, missing))
 
+    def merge(self, other: Problems) -> None:
+        """Take in what another collection found (an evaluation folder read on its own)."""
+        self.items += other.items
+        self.gaps += other.gaps
+        self.warnings += other.warnings
+
     def raise_if_any(self) -> None:
         if self.items:
             raise ContentError(self.items)

@@ -7,7 +7,9 @@ Babel with the Belgian (nl_BE, fr_BE) and British (en_GB) locales: never `locale
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -23,36 +25,48 @@ LOCALE_OF = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 assert set(LOCALE_OF) == set(LANGS)
 
 
-_project_locales: Path | None = None
+class Catalogs:
+    """The UI words of every language: the tool's catalogs, with a site project's own entries
+    (`locales/<lang>/LC_MESSAGES/messages.po` in the project) over them, so that an office says a UI
+    word its own way without copying the whole catalog. Each language is compiled once per version
+    of its files (a preview compiles again after a catalog is edited); fuzzy entries are left out,
+    as gettext tools do. Workers receive it pickled, without its compiled catalogs."""
+
+    def __init__(self, project_locales: Path | None = None, tool_locales: Path = LOCALES):
+        self.project_locales, self.tool_locales = project_locales, tool_locales
+        self._compiled: dict[tuple[str, tuple[tuple[Path, int], ...]], Translations] = {}
+
+    def __getstate__(self) -> dict:
+        return {"project_locales": self.project_locales, "tool_locales": self.tool_locales, "_compiled": {}}
+
+    def files(self, lang: str) -> tuple[Path, ...]:
+        """The catalogs `lang`'s words come from: the tool's, then the site project's, if it has one."""
+        files = [self.tool_locales / lang / "LC_MESSAGES" / "messages.po"]
+        if self.project_locales and (self.project_locales / lang / "LC_MESSAGES" / "messages.po").is_file():
+            files.append(self.project_locales / lang / "LC_MESSAGES" / "messages.po")
+        return tuple(files)
+
+    def translations(self, lang: str) -> Translations:
+        """The compiled catalog of `lang`, with the project's entries over the tool's."""
+        key = (lang, tuple((path, path.stat().st_mtime_ns) for path in self.files(lang)))
+        if key not in self._compiled:
+            self._compiled = {k: v for k, v in self._compiled.items() if k[0] != lang}  # an older version of the files
+            self._compiled[key] = _compile(lang, self.files(lang))
+        return self._compiled[key]
+
+    def gettext(self, lang: str) -> Callable[[str], str]:
+        return self.translations(lang).gettext
+
+    def digest(self, lang: str) -> str:
+        """A digest of `lang`'s catalog files: what templates compiled with its words depend on."""
+        return hashlib.sha256(b"".join(path.read_bytes() for path in self.files(lang))).hexdigest()[:16]
 
 
-def use_project_locales(folder: Path | None) -> None:
-    """Let the entries of a site project's own catalogs (`folder/<lang>/LC_MESSAGES/messages.po`)
-    replace the tool's: an office says a UI word its own way without copying the whole catalog."""
-    global _project_locales
-    _project_locales = folder
-
-
-def translations(lang: str, locales_dir: Path = LOCALES) -> Translations:
-    """The compiled catalog of `lang`, with the project's entries over the tool's; fuzzy entries
-    are left out, as gettext tools do. Compiled again when a catalog file changed (a preview)."""
-    return _compiled(lang, tuple((path, path.stat().st_mtime_ns) for path in catalog_files(lang, locales_dir)))
-
-
-def catalog_files(lang: str, locales_dir: Path = LOCALES) -> tuple[Path, ...]:
-    """The catalogs `lang`'s words come from: the tool's, then the site project's, if it has one."""
-    files = [locales_dir / lang / "LC_MESSAGES" / "messages.po"]
-    if _project_locales and (_project_locales / lang / "LC_MESSAGES" / "messages.po").is_file():
-        files.append(_project_locales / lang / "LC_MESSAGES" / "messages.po")
-    return tuple(files)
-
-
-@cache
-def _compiled(lang: str, files: tuple[tuple[Path, int], ...]) -> Translations:
-    (path, _), *overrides = files
+def _compile(lang: str, files: tuple[Path, ...]) -> Translations:
+    path, *overrides = files
     with open(path, "rb") as po:
         catalog = read_po(po, locale=LOCALE_OF[lang])
-    for override, _ in overrides:
+    for override in overrides:
         with open(override, "rb") as po:
             for message in read_po(po, locale=LOCALE_OF[lang]):
                 if message.id and message.string and not message.fuzzy:

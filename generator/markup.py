@@ -1,112 +1,208 @@
-"""Authors' Markdown (in YAML texts and narrative files) turned into safe HTML fragments for pages.
+"""The trust boundary: every author text becomes HTML here, and only here, cleaned by one allow-list.
 
-Texts are converted here rather than left to MkDocs because a page wraps each one in an element that
-carries its language (`lang`) and, for a fallback, a notice; MkDocs passes such HTML blocks through.
-Content comes from many organisations, so raw HTML is held to a small allow-list twice: the loader
-refuses anything else with a file:line message (`unsafe_html`), and every fragment made here is
-cleaned by nh3 (the Ammonia sanitiser) before it reaches a page.
+Content comes from many organisations and is untrusted. Texts in YAML (titles, recommendations,
+responses, table cells, names), Markdown files (introductions, report chapters with their headings
+and footnotes) all go through `Converter`: Python-Markdown turns them into HTML, then nh3 (the
+Ammonia sanitiser) keeps only what `ALLOWED` lists. Pages never receive an author's text any other
+way, and the engines (MkDocs, Zensical) never see an author's Markdown.
+
+`evalsite check` validates with the same allow-list (`problems`): a text whose cleaned HTML differs
+from the HTML it renders to is refused, naming the tag, attribute or address that would be dropped.
+Both compare what an HTML parser reads, never patterns in the text.
 """
 from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import markdown
 import nh3
 from markupsafe import Markup
 
-_EXTENSIONS = ["sane_lists", "attr_list", "tables"]
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+BASE_EXTENSIONS = ("sane_lists", "tables")
+
+# The allow-list: the HTML an author's text may become, from Markdown or written as raw HTML. Inline
+# marks, language tags, links, lists, quotes, code, tables, headings below the page's own title, and the
+# structure of footnotes (their ids and classes only: `_footnote_attribute`).
+ALLOWED_TAGS = frozenset({
+    "p", "br", "em", "strong", "i", "b", "span", "sup", "sub", "abbr", "cite", "q", "a", "del", "ins", "mark", "s", "small",
+    "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "code", "pre", "hr",
+    "table", "thead", "tbody", "tr", "th", "td", "h2", "h3", "h4", "h5", "h6", "div",
+})
+ALLOWED_ATTRIBUTES = {"*": {"lang"}, "a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}, "th": {"style"}, "td": {"style"},
+                      "sup": {"id"}, "li": {"id"}}
+ALLOWED_CLASSES = {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+_FOOTNOTE_ID = re.compile(r"fn(?:ref)?:[\w.-]+")
+HINT = ("write Markdown instead; raw HTML may only be <span lang=\"..\">, <i>, <em>, <b>, <strong>, <br>, <sup>, <sub>, "
+        "<abbr title>, <cite>, <q> and the like, without scripts, styles or event handlers; links go to http(s) or mailto addresses")
 
 
-# What an author may write as raw HTML inside Markdown: inline marks and language tags, nothing else.
-AUTHOR_TAGS = {"span": {"lang"}, "i": set(), "em": set(), "b": set(), "strong": set(), "br": set(), "sup": set(), "sub": set(),
-               "abbr": {"title", "lang"}, "cite": {"lang"}, "q": {"lang"}}
-# What our own Markdown rendering may produce, on top of that.
-_OUTPUT_TAGS = set(AUTHOR_TAGS) | {"p", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-                                   "table", "thead", "tbody", "tr", "th", "td", "hr", "del", "div"}
-_OUTPUT_ATTRIBUTES = {"*": {"lang"}, "a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"},
-                      "ol": {"start"}}
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s[^<>]*?)?)\s*/?>")
-_ATTRIBUTE = re.compile(r"([^\s=/]+)\s*(?:=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_BAD_LINK = re.compile(r"(?:\]\(\s*<?|<)\s*(?:javascript|vbscript|data)\s*:", re.I)
-_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+def _footnote_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Ids only as the footnotes extension writes them; table alignment as the tables extension writes it."""
+    if attribute == "id":
+        return value if _FOOTNOTE_ID.fullmatch(value) else None
+    if attribute == "style":
+        return value if re.fullmatch(r"text-align: (left|right|center);", value) else None
+    return value
 
 
-def _clean(html: str) -> str:
-    return nh3.clean(html, tags=_OUTPUT_TAGS, attributes=_OUTPUT_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-                     link_rel="noopener noreferrer")
+_CLEANER = nh3.Cleaner(tags=set(ALLOWED_TAGS), attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+                       allowed_classes={tag: set(names) for tag, names in ALLOWED_CLASSES.items()}, url_schemes=set(URL_SCHEMES),
+                       attribute_filter=_footnote_attribute, link_rel=None)  # immutable: the allow-list, built once
 
 
-_MARKDOWN = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+def clean(fragment: str) -> str:
+    """An HTML fragment with only what the allow-list keeps."""
+    return _CLEANER.clean(fragment)
 
 
-@lru_cache(maxsize=65536)
-def _convert(text: str) -> str:
-    """Markdown → clean HTML. Pure, so cached: the same text appears on many pages and in each language's
-    tree (a build renders a recommendation's text on its page, its evaluation's lists, its actions...)."""
-    return _clean(_MARKDOWN.reset().convert(text))
+@dataclass(frozen=True)
+class Footnoted:
+    """A chapter's blocks as HTML, each cleaned, and its footnotes (empty when it has none)."""
+
+    blocks: tuple[Markup, ...]
+    footnotes: Markup
 
 
-def to_html(text: str) -> Markup:
-    """Block Markdown → safe HTML."""
-    return Markup(_convert(text))
+class Converter:
+    """Markdown → clean HTML for one language's pages (or one check). It keeps what it converted, since
+    the same text appears on many pages (a recommendation's title on its page, its evaluation's lists,
+    its actions...). `extensions` are the site project's Markdown extensions (its mkdocs.yml) on top of
+    BASE_EXTENSIONS; their output passes the same allow-list. `footnote_title` is the footnotes' back
+    link title in the page's language (`%d`: the footnote's number)."""
+
+    def __init__(self, extensions: Sequence[str | dict] = (), footnote_title: str = "Back to footnote %d in the text"):
+        self.extensions = tuple(extensions)
+        names, configs = _split_extensions(self.extensions)
+        self._markdown = markdown.Markdown(extensions=[*BASE_EXTENSIONS, *names], extension_configs=configs, output_format="html")
+        self._footnoted = markdown.Markdown(extensions=[*BASE_EXTENSIONS, *names, "footnotes"], output_format="html",
+                                            extension_configs={**configs, "footnotes": {"BACKLINK_TITLE": footnote_title}})
+        self._blocks: dict[str, Markup] = {}
+
+    def rendered(self, text: str) -> str:
+        """The HTML Markdown makes of `text`, before cleaning (what `problems` compares)."""
+        return self._markdown.reset().convert(text)
+
+    def block(self, text: str) -> Markup:
+        """Block Markdown → safe HTML."""
+        found = self._blocks.get(text)
+        if found is None:
+            found = self._blocks[text] = Markup(clean(self.rendered(text)))
+        return found
+
+    def inline(self, text: str) -> Markup:
+        """Markdown of one line (a title) → safe HTML without the surrounding paragraph."""
+        return Markup(_unwrap(str(self.block(text))))
+
+    def plain(self, text: str) -> str:
+        """Markdown reduced to one line of plain text: for <title>, descriptions, front matter and pictures."""
+        return plain_text(str(self.block(text)))
+
+    def footnoted(self, texts: Iterable[str]) -> Footnoted:
+        """Several blocks of one document (a chapter) converted together, so that a footnote's reference
+        and its text may be in different blocks; each block and the footnotes come back cleaned."""
+        texts = list(texts)
+        marks = [f"<!--evalsite-block-{n}-->" for n in range(len(texts))]
+        source = "\n\n".join(f"{mark}\n\n{text}" for mark, text in zip(marks, texts, strict=True))
+        rendered = self._footnoted.reset().convert(source)
+        pieces = re.split(r"<!--evalsite-block-\d+-->\n?", rendered)[1:]
+        notes = ""
+        if pieces and (at := pieces[-1].find('<div class="footnote">')) >= 0:
+            pieces[-1], notes = pieces[-1][:at], pieces[-1][at:]
+        if len(pieces) != len(texts):  # an author wrote one of the marks: convert each block alone
+            return Footnoted(tuple(self.block(text) for text in texts), Markup(""))
+        return Footnoted(tuple(Markup(clean(piece).strip()) for piece in pieces), Markup(clean(notes)))
+
+    def problems(self, text: str) -> list[str]:
+        """What in an author's Markdown the allow-list would drop, each said for the author; empty when
+        nothing would be. Texts that can hold no tag and no address are not converted at all."""
+        if "<" not in text and ":" not in text and "![" not in text:
+            return []
+        rendered = self.rendered(text)
+        return _dropped(_read(rendered), _read(clean(rendered)))
 
 
-def to_inline_html(text: str) -> Markup:
-    """Markdown of one line (a title) → safe HTML without the surrounding paragraph."""
-    return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", _convert(text), flags=re.S))
+def _split_extensions(extensions: Sequence[str | dict]) -> tuple[list[str], dict[str, dict]]:
+    """mkdocs.yml's form of Markdown extensions (a name, or a name with its settings) as Python-Markdown takes them."""
+    names, configs = [], {}
+    for item in extensions:
+        if isinstance(item, dict):
+            for name, settings in item.items():
+                names.append(name)
+                configs[name] = settings or {}
+        else:
+            names.append(item)
+    return names, configs
 
 
-SAFE_HTML_HINT = ("write Markdown instead; the only HTML allowed is <span lang=\"..\">, <i>, <em>, <b>, <strong>, <br>, <sup>, <sub>, "
-                  "<abbr>, <cite> and <q>, without other attributes")
+def _unwrap(fragment: str) -> str:
+    match = re.fullmatch(r"<p>(.*)</p>\s*", fragment, flags=re.S)
+    return match[1] if match and "<p>" not in match[1] else fragment
 
 
-def unsafe_html(markdown_text: str) -> list[str]:
-    """What in an author's Markdown is not allowed: tags and attributes outside AUTHOR_TAGS, and
-    links to javascript:, vbscript: or data: addresses. Code spans are text, and are skipped."""
-    text = _CODE.sub("", markdown_text)
-    found = []
-    for match in _TAG.finditer(text):
-        tag = match[2].lower()
-        if tag not in AUTHOR_TAGS:
-            found.append(f"the HTML tag <{tag}> is not allowed")
+def plain_text(fragment: str) -> str:
+    """The text of an HTML fragment on one line, entities read (no-break spaces kept)."""
+    reader = _Reader()
+    reader.feed(fragment)
+    reader.close()
+    return re.sub(r"[ \t\n\r\f\v]+", " ", "".join(part for kind, part in reader.tokens if kind == "text")).strip()
+
+
+class _Reader(HTMLParser):
+    """An HTML fragment as tokens: ("start", (tag, attributes)) and ("text", text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[tuple[str, object]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tokens.append(("start", (tag, tuple(sorted((name, value or "") for name, value in attrs)))))
+
+    def handle_data(self, data: str) -> None:
+        self.tokens.append(("text", data))
+
+
+def _read(fragment: str) -> list[tuple[str, object]]:
+    reader = _Reader()
+    reader.feed(fragment)
+    reader.close()
+    return reader.tokens
+
+
+def _dropped(rendered: list[tuple[str, object]], cleaned: list[tuple[str, object]]) -> list[str]:
+    """Say what the cleaning took out: the tags and attributes of `rendered` that `cleaned` lacks."""
+    kept = [token for kind, token in cleaned if kind == "start"]
+    found: list[str] = []
+    for kind, token in rendered:
+        if kind != "start":
             continue
-        for attribute in _ATTRIBUTE.findall(match[3]):
-            if attribute.lower() not in AUTHOR_TAGS[tag]:
-                found.append(f"the attribute '{attribute}' on <{tag}> is not allowed")
-    if _BAD_LINK.search(text):
-        found.append("a link to a javascript:, vbscript: or data: address is not allowed")
+        tag, attributes = token
+        match = next((other for other in kept if other[0] == tag), None)
+        if match is None:
+            found.append(f"the HTML tag <{tag}> is not allowed" if tag != "img" else "pictures (<img>, ![...](...)) are not allowed")
+            continue
+        kept.remove(match)
+        left = dict(match[1])
+        for name, value in attributes:
+            if name not in left and name in ("href", "src") and ":" in value:
+                found.append(f"a link to '{_shorten(value)}' is not allowed — links go to http(s) or mailto addresses")
+            elif name not in left:
+                found.append(f"the attribute '{name}' on <{tag}> is not allowed")
+            elif left[name] != value:
+                found.append(f"the value of '{name}' on <{tag}> is not allowed")
+    if not found and _text_of(rendered).split() != _text_of(cleaned).split():
+        found.append("part of this text would be removed (a script or style?)")
     return list(dict.fromkeys(found))
 
 
-def md_escape(text: str) -> Markup:
-    """Plain text made safe to place inside a Markdown line (a heading), shown exactly as written.
-    Only `&`, `<` and `>` become entities: quotes stay as they are, so tables of contents show them."""
-    html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(_MD_SPECIAL.sub(r"\\\1", html))
+def _text_of(tokens: list[tuple[str, object]]) -> str:
+    return "".join(str(token) for kind, token in tokens if kind == "text")
 
 
-def plain(text: str) -> str:
-    """Markdown reduced to one line of plain text, for `<title>`, descriptions and previews."""
-    rendered = _convert(text)
-    return html.unescape(re.sub(r"[ \t\n\r\f\v]+", " ", re.sub(r"<[^>]+>", " ", rendered)).strip())  # no-break spaces stay
-
-
-_PRIVATE_BLOCK = re.compile(r"<!--\s*private\s*-->.*?<!--\s*/private\s*-->", re.S | re.I)
-
-
-def strip_private(markdown_text: str) -> str:
-    """Markdown without its `<!-- private -->…<!-- /private -->` blocks; their lines stay as blank
-    lines so that messages about the rest still name the right line."""
-    return _PRIVATE_BLOCK.sub(lambda m: "\n" * m[0].count("\n"), markdown_text)
-
-
-_FOOTNOTE = re.compile(r"^(\[\^[^\]]+\]:[ \t]*)(\S.*)$", re.M)
-
-
-def tag_footnotes(markdown_text: str, lang: str) -> str:
-    """Footnote definitions marked with their language: MkDocs moves footnotes to the end of the page,
-    out of the element that says which language a fallback chapter is in."""
-    return _FOOTNOTE.sub(lambda m: f'{m[1]}<span lang="{lang}">{m[2]}</span>', markdown_text)
+def _shorten(value: str) -> str:
+    value = html.unescape(value)
+    return value if len(value) <= 40 else value[:37] + "…"

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from evalsite.build.site import BuildOptions, build  # noqa: E402
-from evalsite.content.project import load_project  # noqa: E402
+from evalsite.build import BuildOptions, build  # noqa: E402
+from evalsite.build.project import load_project  # noqa: E402
 from tests.browser import serve  # noqa: E402
 
 TOOL = ROOT / "build" / "lighthouse"

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from evalsite.build.site import BuildOptions, build  # noqa: E402
+from evalsite.build import BuildOptions, build  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"

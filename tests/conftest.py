@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from evalsite.build.site import BuildOptions, build
+from evalsite.build import BuildOptions, build
+from evalsite.build.project import load_project
 from evalsite.content.load import load_site
-from evalsite.content.project import load_project
 from evalsite.model import Site
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve

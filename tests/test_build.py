@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from evalsite.build.site import BuildOptions, build
+from evalsite.build import BuildOptions, build
 from evalsite.errors import ContentError
 
 from .conftest import CONTENT, SITE_URL
@@ -168,7 +168,7 @@ def test_two_builds_with_the_same_as_of_are_byte_identical(tmp_path):
 
 
 def test_a_failing_mkdocs_build_leaves_the_previous_site(built_site, tmp_path, monkeypatch):
-    from evalsite.build.site import BuildError
+    from evalsite.build import BuildError
     from evalsite.engines import mkdocs as mkdocs_build
 
     out = tmp_path / "site"
@@ -181,9 +181,9 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(built_site, tmp_path, m
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
-def _fail_in_french(job: tuple) -> str | None:
+def _fail_in_french(config_file: Path, site_dir: Path, epoch: int, dirty: bool) -> str | None:
     """Stands in for one MkDocs build: the French one fails (module-level, so worker processes can run it)."""
-    return "MkDocs failed on purpose" if job[1].endswith("fr") else None
+    return "MkDocs failed on purpose" if str(site_dir).endswith("fr") else None
 
 
 def test_an_incremental_build_equals_a_full_build(content, tmp_path):

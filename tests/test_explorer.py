@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 
 from evalsite import urls
-from evalsite.build.site import BuildOptions, build
+from evalsite.build import BuildOptions, build
 from evalsite.content.load import load_site
 from evalsite.model import LANGS, Site
 from evalsite.opendata import documents as opendata
-from evalsite.pages import explorer, freshness, render
+from evalsite.pages import explorer, freshness, kinds
 
 from .conftest import CONTENT
+from .pages import render_pages
 
 FIXTURE = Path(__file__).parent / "fixtures" / "explorer"
 AS_OF = datetime.date(2026, 6, 1)
@@ -99,9 +100,9 @@ def test_findings_explorer_has_criteria_kinds_and_ratings(site):
 
 def test_the_list_without_javascript_is_complete_in_pages(model, monkeypatch):
     monkeypatch.setattr(explorer, "PAGE_SIZE", 2)
-    pages = [p for p in render.site_pages(model) if p.template == "explorer.md.j2" and p.context["kind"] == "recommendations"]
+    pages = [p for p in kinds.site_pages(model) if p.kind.template == "explorer.md.j2" and p.context["kind"] == "recommendations"]
     assert [p.url for p in pages] == ["recommendations/", "recommendations/2/", "recommendations/3/"]
-    files = render.render_language(model, "nl", Path("templates"), URL, AS_OF)
+    files = render_pages(model, "nl", URL, AS_OF)
     listed = "".join(files[p.source] for p in pages)
     for ev in model.evaluations:
         for rec in ev.recommendations:
@@ -112,7 +113,7 @@ def test_the_list_without_javascript_is_complete_in_pages(model, monkeypatch):
 
 
 def test_both_recommendation_pages_show_the_repeat(model):
-    files = render.render_language(model, "en", Path("templates"), URL, AS_OF)
+    files = render_pages(model, "en", URL, AS_OF)
     alpha, beta = model.evaluation("alpha-2021-final"), model.evaluation("beta-2025-midterm")
     later = files[urls.source_file(urls.recommendation(beta, beta.recommendation("b1")))]
     earlier = files[urls.source_file(urls.recommendation(alpha, alpha.recommendation("a1")))]

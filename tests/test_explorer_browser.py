@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalsite.build.site import BuildOptions, build
+from evalsite.build import BuildOptions, build
 
 from .browser import axe_violations, serve
 from .test_explorer import AS_OF, explorer_content

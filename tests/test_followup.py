@@ -16,14 +16,14 @@ import pytest
 import yaml
 from referencing import Registry, Resource
 
-from evalsite.build.site import BuildOptions, build
+from evalsite.build import BuildOptions, build
 from evalsite.content.load import load_site
-from evalsite.content.schema import SCHEMA_DIR
 from evalsite.errors import ContentError
 from evalsite.model import FollowUp, Site
 from evalsite.opendata import datapackage
 from evalsite.opendata import documents as opendata
 from evalsite.pages import dashboards
+from evalsite.paths import SCHEMAS as SCHEMA_DIR
 
 from .sitecheck import page
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from evalsite.build import site
-from evalsite.build.site import BuildOptions
-from evalsite.content import load
-from evalsite.content.load import load_site
+from evalsite.build import BuildContext, BuildOptions, jobs
+from evalsite.build.settings import make_settings
+from evalsite.content.evaluation import EvaluationLoader
+from evalsite.content.load import LoadedFolders, load_site
 from evalsite.errors import ContentError
 from evalsite.model import LANGS
-from evalsite.pages import render
+from evalsite.pages import kinds
 
 from .conftest import CONTENT
 
@@ -24,29 +24,28 @@ FINAL = "evaluations/fos-solsoc-ifsi-2017-2021-final/"
 def kept(monkeypatch) -> list[set[str]]:
     """The pages each language's generation kept from the previous run, in order."""
     seen: list[set[str]] = []
-    original = render.render_language
+    original = jobs.render_language
 
     def spy(*args, **kwargs):
-        seen.append(set(args[5] if len(args) > 5 else kwargs.get("keep", ())))
+        seen.append(set(args[3] if len(args) > 3 else kwargs.get("keep", ())))
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(render, "render_language", spy)
+    monkeypatch.setattr(jobs, "render_language", spy)
     return seen
 
 
-def generate(content: Path, work: Path, as_of: datetime.date = datetime.date(2026, 11, 23)) -> None:
+def generate(content: Path, work: Path, as_of: datetime.date = datetime.date(2026, 11, 23)) -> list[jobs.Tree]:
     """The three languages' generation, in this process (where the spy sees it)."""
     options = BuildOptions(out_dir=work / "site", site_url="http://example.org/", work_dir=work, as_of=as_of)
     model = load_site(content)
-    settings = site._settings(model, content, options)
-    for lang in LANGS:
-        site._generate(model, lang, settings, options)
+    settings = make_settings(model, content, BuildContext(options))
+    return [jobs.write_tree(model, jobs.LanguageJob(lang, b"", settings, options, work / "site" / lang, False)) for lang in LANGS]
 
 
 def sources(prefix: str) -> set[str]:
     """The pages of one evaluation: its own, and its share of the explorers' data."""
     slug = prefix.strip("/").split("/")[-1]
-    return {page.source for page in render.site_pages(load_site(CONTENT)) if "ev" in page.context and page.context["ev"].slug == slug}
+    return {page.source for page in kinds.site_pages(load_site(CONTENT)) if page.evaluation and page.evaluation.slug == slug}
 
 
 def test_an_edit_renders_only_its_evaluations_pages_again(content, tmp_path, kept):
@@ -82,34 +81,33 @@ def test_a_deleted_page_is_rendered_again(content, tmp_path, kept):
 
 
 def test_a_rebuild_without_edits_changes_no_file(content, tmp_path):
-    options = BuildOptions(out_dir=tmp_path / "site", site_url="http://example.org/", work_dir=tmp_path, as_of=datetime.date(2026, 11, 23))
-    model = load_site(content)
-    settings = site._settings(model, content, options)
-    for lang in LANGS:
-        site._generate(model, lang, settings, options)
-    trees = [site._generate(model, lang, settings, options) for lang in LANGS]
+    generate(content, tmp_path)
+    trees = generate(content, tmp_path)
     assert [(tree.changed, tree.structural) for tree in trees] == [((), False)] * 3
 
 
 def test_loading_again_reads_only_the_changed_folders(content, monkeypatch):
-    load_site(content)
+    folders = LoadedFolders()  # what a preview keeps from one rebuild to the next
+    load_site(content, loaded=folders)
     loaded: list[str] = []
-    original = load._EvaluationLoader.load
+    original = EvaluationLoader.load
 
     def spy(self):
         loaded.append(self.folder.name)
         return original(self)
 
-    monkeypatch.setattr(load._EvaluationLoader, "load", spy)
+    monkeypatch.setattr(EvaluationLoader, "load", spy)
     recs = content / "evaluations" / "wsm-2022-2026-midterm" / "recommendations.yml"
     recs.write_text(recs.read_text(encoding="utf-8").replace("Keep supporting CSOs", "Keep backing CSOs"), encoding="utf-8")
-    model = load_site(content)
+    model = load_site(content, loaded=folders)
     assert loaded == ["wsm-2022-2026-midterm"]
     assert model.evaluation("wsm-2022-2026-midterm").recommendations[0].title.shown("en").text.startswith("Keep backing CSOs")
     orgs = content / "organisations.yml"
     orgs.write_text(orgs.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-    load_site(content)
+    load_site(content, loaded=folders)
     assert sorted(loaded[1:]) == ["fos-solsoc-ifsi-2017-2021-final", "wsm-2022-2026-midterm"]
+    load_site(content)  # a load without the kept folders reads every folder: nothing is kept in the process behind a caller's back
+    assert len(loaded) == 5
 
 
 def test_a_cached_folder_still_reports_its_problems(content):
@@ -119,3 +117,21 @@ def test_a_cached_folder_still_reports_its_problems(content):
         with pytest.raises(ContentError) as failure:
             load_site(content)
         assert any("response.yml:7" in str(problem) for problem in failure.value.problems)
+
+
+def test_a_folder_read_from_the_work_folder_names_its_repeats_at_their_line(tmp_path):
+    """A wrong `repeats` in a folder whose read was kept (in another process, here: the work folder's
+    cache) is still reported at its own file and line."""
+    from .test_explorer import explorer_content
+
+    content = explorer_content(tmp_path / "content")
+    folder = content / "evaluations" / "beta-2025-midterm" / "recommendations.yml"
+    folder.write_text(folder.read_text(encoding="utf-8").replace("repeats: [alpha-2021-final/a1]", "repeats: [alpha-2021-final/r9]"),
+                      encoding="utf-8")
+    for _ in range(2):  # the second time from the kept reads, as a new process would find them
+        with pytest.raises(ContentError) as failure:
+            load_site(content, loaded=LoadedFolders(tmp_path / "loaded"))
+        lines = folder.read_text(encoding="utf-8").splitlines()
+        line = next(n for n, row in enumerate(lines, start=1) if "alpha-2021-final/r9" in row)
+        assert any(p.path.endswith("beta-2025-midterm/recommendations.yml") and p.line == line and "'r9'" in p.message
+                   for p in failure.value.problems), failure.value.problems

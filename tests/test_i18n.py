@@ -7,6 +7,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from evalsite import i18n
+from evalsite.i18n import Catalogs
 from evalsite.model import PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,6 @@ def test_catalogs_hold_every_string_of_the_code(tmp_path):
 
 
 def test_translations_are_used():
-    assert i18n.translations("nl").gettext("Action plan") == "Actieplan"
-    assert i18n.translations("fr").ngettext("%(num)d action", "%(num)d actions", 2) == "%(num)d actions"
-    assert i18n.translations("en").gettext("Action plan") == "Action plan"
+    assert Catalogs().translations("nl").gettext("Action plan") == "Actieplan"
+    assert Catalogs().translations("fr").ngettext("%(num)d action", "%(num)d actions", 2) == "%(num)d actions"
+    assert Catalogs().translations("en").gettext("Action plan") == "Action plan"

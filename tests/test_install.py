@@ -35,7 +35,14 @@ def test_the_wheel_and_the_sdist_hold_every_file_the_tool_reads(dist):
     assert {f"templates/{name}" for name in templates} <= sdist
     for lang in ("nl", "fr", "en"):
         assert f"evalsite/locales/{lang}/LC_MESSAGES/messages.po" in wheel
-    assert {"evalsite/mkdocs-base.yml", "evalsite/guide/authoring.md", "evalsite/schemas/evaluation.schema.json", "evalsite/cli.py"} <= wheel
+    assert {"evalsite/templates/project/mkdocs.yml", "evalsite/guide/authoring.md", "evalsite/content/schemas/evaluation.schema.json",
+            "evalsite/cli/commands.py", "evalsite/engines/plugin.py"} <= wheel
+    modules = {f"evalsite/{path.relative_to(ROOT / 'generator').as_posix()}" for path in (ROOT / "generator").rglob("*.py")
+               if "__pycache__" not in path.parts}
+    assert modules <= wheel, sorted(modules - wheel)  # every stage's package is shipped
+    entry_points = next(name for name in wheel if name.endswith(".dist-info/entry_points.txt"))
+    with zipfile.ZipFile(next(dist.glob("*.whl"))) as archive:
+        assert "evalsite = evalsite.engines.plugin:EvalsitePlugin" in archive.read(entry_points).decode()  # MkDocs finds the plugin
     assert not [name for name in wheel if name.startswith(("generator/", "templates/", "locales/", "docs/"))]  # only inside evalsite/
 
 
@@ -63,7 +70,8 @@ def test_an_office_starts_and_builds_its_own_site_from_the_installed_wheel(venv,
     assert run("evalsite", "--version").stdout.strip() == "evalsite 0.1.0"
     run("evalsite", "init", "site")
     project = work / "site"
-    assert {".gitignore", "evalsite.yml", "README.md", "requirements.txt", ".gitlab-ci.yml", "content", "docs"} <= {p.name for p in project.iterdir()}
+    assert {".gitignore", "evalsite.yml", "mkdocs.yml", "README.md", "requirements.txt", ".gitlab-ci.yml", "content", "docs"} <= {
+        p.name for p in project.iterdir()}
     assert (project / ".github" / "workflows" / "publish.yml").is_file()
     config = project / "evalsite.yml"
     text = config.read_text(encoding="utf-8")

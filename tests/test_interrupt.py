@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from evalsite.build.site import BuildOptions, build
+from evalsite.build import BuildOptions, build
 
 from .conftest import CONTENT, PROJECT, ROOT
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from evalsite import cli
+from evalsite.build.project import find_project, load_project
 from evalsite.cli.progress import Progress
-from evalsite.content.project import find_project, load_project
 from evalsite.errors import ContentError
+from evalsite.i18n import Catalogs
 
 from .conftest import CONTENT, ROOT
 from .sitecheck import page
@@ -45,14 +46,15 @@ def test_init_writes_what_an_office_keeps_in_git(tmp_path, monkeypatch, capsys):
     site = tmp_path / "site"
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()) == [
         ".github/workflows/publish.yml", ".gitignore", ".gitlab-ci.yml", "README.md", "content/organisations.yml",
-        "docs/authoring.md", "evalsite.yml", "requirements.txt"]
+        "docs/authoring.md", "evalsite.yml", "mkdocs.yml", "requirements.txt"]
     assert (site / "content" / "evaluations").is_dir()
     assert "evalsite==0.1.0" in (site / "requirements.txt").read_text(encoding="utf-8")
     github = (site / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
     assert 'evalsite build --site-url "${{ steps.pages.outputs.base_url }}" --out _site' in github  # the repository's path included
     assert 'evalsite build --site-url "$CI_PAGES_URL" --out public' in (site / ".gitlab-ci.yml").read_text(encoding="utf-8")
     assert "/site/" in (site / ".gitignore").read_text(encoding="utf-8")
-    assert load_project(site / "evalsite.yml").identity("fr").name == "Évaluations et réponses managériales"
+    assert load_project(site / "evalsite.yml").identity("fr", Catalogs()).name == "Évaluations et réponses managériales"
+    assert (site / "mkdocs.yml").read_text(encoding="utf-8") == (ROOT / "mkdocs.yml").read_text(encoding="utf-8")  # as this repository's
     monkeypatch.chdir(site)
     assert cli.main(["check"]) == 0
     assert cli.main(["new", "evaluation", "x", "--language", "fr"]) == 0
@@ -74,9 +76,13 @@ def test_a_project_overrides_templates_and_ui_words_and_names_the_site(project, 
     _write(project / "logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>\n')
     footer = _write(project / "templates" / "theme" / "partials" / "copyright.html", '<div class="md-copyright">Our own footer</div>\n')
     config = project / "evalsite.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("# logo: logo.svg", "logo: logo.svg")
-                      .replace("# publisher:\n#   nl: Dienst Evaluatie\n#   fr: Service de l'évaluation\n#   en: Evaluation Office",
-                               "publisher: Test Office"), encoding="utf-8")
+    publisher = "# publisher:\n#   nl: Dienst Evaluatie\n#   fr: Service de l'évaluation\n#   en: Evaluation Office"
+    config.write_text(config.read_text(encoding="utf-8").replace(publisher, "publisher: Test Office"), encoding="utf-8")
+    _write(project / "styles" / "office.css", ".md-typeset h1 { letter-spacing: .01em; }\n")
+    engine = project / "mkdocs.yml"
+    engine.write_text(engine.read_text(encoding="utf-8").replace("  # logo: images/logo.svg", "  logo: logo.svg")
+                      .replace("    primary: indigo", "    primary: deep orange")
+                      .replace("# extra_css:\n#   - styles/office.css", "extra_css:\n  - styles/office.css"), encoding="utf-8")
     assert cli.main(["build", "--as-of", "2026-11-23"]) == 0
     site = project / "site"
     assert all("Our own footer" in path.read_text(encoding="utf-8") for path in site.glob("*/**/index.html"))
@@ -85,7 +91,10 @@ def test_a_project_overrides_templates_and_ui_words_and_names_the_site(project, 
     info = page(site / "fr" / EV / "recommendations" / "r2" / "index.html")
     assert info.title.strip().endswith("· Évaluations et réponses managériales")
     assert info.meta["author"] == ["Test Office"]
-    assert "../../../../assets/logo.svg" in info.resources and (site / "fr" / "assets" / "logo.svg").is_file()
+    assert "../../../../assets/project/logo.svg" in info.resources and (site / "fr" / "assets" / "project" / "logo.svg").is_file()
+    assert "../../../../assets/project/styles/office.css" in info.resources  # the project's own style sheet, after evalsite's
+    html = (site / "fr" / EV / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-color-primary="deep-orange"' in html  # the palette of the project's mkdocs.yml
     assert "no site URL" in capsys.readouterr().err
     # a change to a theme override alone, in the next (incremental) build: every page shows it, not only changed ones
     footer.write_text('<div class="md-copyright">Our new footer</div>\n', encoding="utf-8")
@@ -121,15 +130,44 @@ def test_version(capsys):
 
 def test_a_wrong_evalsite_yml_is_reported_by_line_with_what_to_do(project, capsys):
     config = project / "evalsite.yml"
-    config.write_text("nmae: {en: X}\nsite_url: http://127.0.0.1:8000/\nlogo: missing.png\ndescription: {de: Y}\n", encoding="utf-8")
+    config.write_text("nmae: {en: X}\nsite_url: http://127.0.0.1:8000/\nlogo: logo.png\ndescription: {de: Y}\n", encoding="utf-8")
     assert cli.main(["check"]) == 1
     err = capsys.readouterr().err
     assert "evalsite.yml:1: unknown setting `nmae` — did you mean `name`?" in err
     assert "evalsite.yml:2: 'http://127.0.0.1:8000/' only works on the machine that builds the site" in err
-    assert "evalsite.yml:3: there is no file missing.png beside evalsite.yml" in err
+    assert "evalsite.yml:3: `logo` has moved — the logo is set in mkdocs.yml" in err
     assert "evalsite.yml:4: `de` is not a language of the site" in err
     with pytest.raises(ContentError):
         find_project()
+
+
+def test_a_wrong_mkdocs_yml_is_reported_by_line_with_what_to_do(project, capsys):
+    """mkdocs.yml holds what an office may change; what evalsite sets itself, a search plugin, a file on
+    another host or a file that is not there are refused, each at its line."""
+    (project / "mkdocs.yml").write_text(
+        "site_name: Ours\n"
+        "theme:\n  name: material\n  language: fr\n  logo: images/missing.svg\n"
+        "extra_css:\n  - https://fonts.example.com/font.css\n"
+        "plugins:\n  - search\n"
+        "extra:\n  analytics: {provider: google}\n", encoding="utf-8")
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "mkdocs.yml:1: `site_name` is set by evalsite — remove it: the site's name is `name` in evalsite.yml" in err
+    assert "mkdocs.yml:4: `theme.language` is set by evalsite" in err
+    assert "mkdocs.yml:5: there is no file images/missing.svg beside mkdocs.yml" in err
+    assert "mkdocs.yml:7: 'https://fonts.example.com/font.css' is on another host" in err
+    assert "mkdocs.yml:9: the plugin `search` cannot be used here" in err
+    assert "mkdocs.yml:11: `extra.analytics` cannot be set here" in err
+
+
+def test_a_site_url_in_mkdocs_yml_is_honoured_and_not_set_twice(project, capsys):
+    engine = project / "mkdocs.yml"
+    engine.write_text("site_url: https://evaluations.example.org/office/\n" + engine.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_project(project / "evalsite.yml").site_url == "https://evaluations.example.org/office/"
+    config = project / "evalsite.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://other.example.org/\n", encoding="utf-8")
+    assert cli.main(["check"]) == 1
+    assert "site_url is set both here and in evalsite.yml" in capsys.readouterr().err
 
 
 def test_a_loopback_site_url_is_refused_on_the_command_line(project, capsys):

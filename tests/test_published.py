@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from evalsite.build import site as site_module
-from evalsite.build.site import BuildOptions, Settings, build
-from evalsite.content.project import check_site_url
+from evalsite.build import BuildOptions, build
+from evalsite.build.project import check_site_url
+from evalsite.i18n import Catalogs
+from evalsite.pages import root
 from evalsite.paths import TEMPLATES
 
 from .conftest import CONTENT, PROJECT
@@ -83,9 +84,10 @@ def test_the_public_address_comes_from_the_site_url_only():
 
 
 def test_root_pages_link_from_the_site_urls_path_on_the_404_page_only(tmp_path):
-    identities = {lang: PROJECT.identity(lang) for lang in LANGS}
-    settings = Settings({}, "https://example.org/evaluations/", {}, identities, (TEMPLATES,))
-    site_module._write_root(tmp_path, settings)
+    catalogs = Catalogs()
+    identities = {lang: PROJECT.identity(lang, catalogs) for lang in LANGS}
+    for name, text in root.root_pages((TEMPLATES,), catalogs, identities, "https://example.org/evaluations/").items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
     assert page(tmp_path / "index.html").links == ["nl/", "fr/", "en/"]
     assert page(tmp_path / "index.html").alternates["x-default"] == "https://example.org/evaluations/"
     assert page(tmp_path / "404.html").links == ["/evaluations/nl/", "/evaluations/fr/", "/evaluations/en/"]

@@ -10,8 +10,8 @@ import pytest
 from evalsite.content.load import load_site
 from evalsite.errors import ContentError
 from evalsite.model import Criterion, PartialDate
-from evalsite.pages import render
-from evalsite.paths import TEMPLATES
+
+from .pages import render_pages
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report"
 EV = Path("evaluations/sample-final")
@@ -113,20 +113,21 @@ def test_event_without_date_and_unknown_chapter(report_content):
 
 def test_chapter_page_in_a_fallback_language():
     site = load_site(FIXTURE)
-    page = render.render_language(site, "fr", TEMPLATES)["evaluations/sample-final/report/findings/index.md"]
+    page = render_pages(site, "fr")["evaluations/sample-final/report/findings/index.md"]
     assert "Pas encore traduit\u202f: affiché dans la langue originale (néerlandais)." in page
-    assert '<div lang="nl" markdown="1">' in page
-    assert "{: #p-3 .es-para }" in page and "{: #s-3-1 }" in page
+    assert '<div class="es-chapter" lang="nl">' in page
+    assert '<p id="p-3" class="es-para">' in page and '<h2 id="s-3-1">' in page
     assert "<th scope=\"col\">Année</th>" in page and '<span lang="nl">Schone kleren</span>' in page
     assert '<time datetime="2022-02">février 2022</time>' in page
-    repeat = page[page.index("[§6](#p-6)"): page.index("{: #p-6 .es-para .es-para--repeat }")]
-    assert "Tweede paragraaf" in repeat and "[même texte que le §2](../summary/#p-2)" in repeat  # the text in full, linked to its twin
-    summary = render.render_language(site, "en", TEMPLATES)["evaluations/sample-final/report/summary/index.md"]
-    assert "[§5](../findings/#p-5)" in summary and "repeated as §6" in summary and "lang=" not in summary.split("---")[2][:200]
+    repeat = page[page.index('<p id="p-6" class="es-para es-para--repeat">'):]
+    repeat = repeat[:repeat.index("</p>")]
+    assert "Tweede paragraaf" in repeat and '<a class="es-dup-link" href="../summary/#p-2">même texte que le §2</a>' in repeat
+    summary = render_pages(site, "en")["evaluations/sample-final/report/summary/index.md"]
+    assert '<a href="../findings/#p-5">§5</a>' in summary and "repeated as §6" in summary and "lang=" not in summary.split("---")[2][:200]
 
 
 def test_built_report_pages(tmp_path):
-    from evalsite.build.site import BuildOptions, build
+    from evalsite.build import BuildOptions, build
 
     from .sitecheck import broken_links, page
 

@@ -28,7 +28,7 @@ def test_new_evaluation_is_valid_and_builds(content, tmp_path):
     assert "# yaml-language-server: $schema=" in (folder / "evaluation.yml").read_text(encoding="utf-8")
     ev = load_site(content).evaluation("sample-2025")
     assert ev.original_language == "fr" and [r.id for r in ev.recommendations] == ["r1"] and not ev.has_response
-    from evalsite.build.site import BuildOptions, build
+    from evalsite.build import BuildOptions, build
 
     with pytest.raises(ContentError) as caught:  # a published build refuses the placeholders
         build(content, BuildOptions(out_dir=tmp_path / "site", site_url="http://127.0.0.1:9/", work_dir=tmp_path / "work"))

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from evalsite.build.site import BuildOptions, build
+from evalsite.build import BuildOptions, build
 from evalsite.engines import zensical as zensical_build
+from evalsite.i18n import Catalogs
 
 from .conftest import CONTENT, PROJECT, SITE_URL
 from .sitecheck import broken_links, page, switcher_mismatches
@@ -37,7 +38,7 @@ def test_the_theme_overrides_work_under_zensical(zensical_site):
     for lang in LANGS:
         info = page(zensical_site / lang / "evaluations" / "wsm-2022-2026-midterm" / "recommendations" / "r2" / "index.html")
         assert info.lang == lang
-        assert info.title.strip().endswith(PROJECT.identity(lang).name)
+        assert info.title.strip().endswith(PROJECT.identity(lang, Catalogs()).name)
         assert set(info.switcher) == set(LANGS)
         assert info.alternates["x-default"] == f"{SITE_URL}en/evaluations/wsm-2022-2026-midterm/recommendations/r2/"
         assert (zensical_site / "pagefind" / lang / "parts.json").is_file()

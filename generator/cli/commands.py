@@ -10,18 +10,23 @@ place that turns exceptions into exit statuses, so no author ever sees a traceba
   2  usage: a wrong option or argument, a project or engine that cannot be used
   3  the build failed (MkDocs, Zensical, Pagefind or the disk); the previous site is unchanged
   130  interrupted (Ctrl+C or SIGTERM); nothing half-built is left and nothing is published
+
+An error in evalsite itself is said in one line, with how to see its traceback: `--debug` (or
+EVALSITE_DEBUG=1) prints it.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import signal
 import sys
+import traceback
 from importlib.metadata import version
 from pathlib import Path
 
+from ..build.project import CONFIG_NAME, Project, ProjectError, check_site_url, find_project, with_slash
 from ..content.load import load_site
-from ..content.project import CONFIG_NAME, Project, ProjectError, check_site_url, find_project, with_slash
 from ..errors import ContentError, Gap, Problem, display_path
 
 DONE, CONTENT_ERRORS, USAGE, BUILD_FAILED, INTERRUPTED = 0, 1, 2, 3, 130
@@ -55,7 +60,7 @@ def _run(args: argparse.Namespace) -> int:
         from .serve import PortError, serve
 
         try:
-            return serve(project, args.out, args.host, args.port)
+            return serve(project, args.out, args.host, args.port, debug=_debugging(args))
         except PortError as exc:
             raise UsageError(str(exc)) from None
     except ContentError as exc:
@@ -67,10 +72,16 @@ def _run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("evalsite: interrupted; nothing half-built was left behind", file=sys.stderr)
         return INTERRUPTED
-    except Exception as exc:  # a bug of evalsite's own: said in one line, never as a traceback
+    except Exception as exc:  # a bug of evalsite's own: said in one line, its traceback on demand
+        if _debugging(args):
+            traceback.print_exc()
         print(f"evalsite: internal error ({type(exc).__name__}: {exc}); nothing was published — please report it with the "
-              "command you ran", file=sys.stderr)
+              "command you ran" + ("" if _debugging(args) else " and the traceback that `--debug` prints"), file=sys.stderr)
         return BUILD_FAILED
+
+
+def _debugging(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "debug", False) or os.environ.get("EVALSITE_DEBUG", "") not in ("", "0"))
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -81,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="evalsite", description="Publish evaluations as a trilingual static site.",
                                      epilog="exit status: 0 done, 1 content errors, 2 usage, 3 build failure, 130 interrupted")
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('evalsite')}")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error (also: EVALSITE_DEBUG=1)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     project = argparse.ArgumentParser(add_help=False)
     project.add_argument("--config", type=Path, metavar="FILE",
@@ -150,7 +162,7 @@ def _check(project: Project, translations: bool, strict: bool, suggest: bool = F
     gaps: list[Gap] = []
     warnings: list[Problem] = []
     try:
-        site = load_site(project.content, strict=strict, gaps=gaps, warnings=warnings)
+        site = load_site(project.content, strict=strict, gaps=gaps, warnings=warnings, extensions=project.engine_config().extensions)
     finally:
         if translations:
             print(translation_report(gaps))
@@ -199,7 +211,8 @@ def _day(value: str) -> datetime.date:
 
 
 def _build(project: Project, args: argparse.Namespace) -> int:
-    from ..build.site import STEPS, BuildError, BuildOptions, build
+    from ..build import BuildError, BuildOptions, build
+    from ..build.schedule import STEPS
     from ..engines import zensical as zensical_build
     from ..model import LANGS
     from .progress import Progress

@@ -1,6 +1,6 @@
 """`evalsite init [DIR]`: a new site project with everything an office keeps in Git.
 
-It writes `evalsite.yml`, `content/organisations.yml` with one organisation to replace, an empty
+It writes `evalsite.yml`, `mkdocs.yml` (the MkDocs settings an office may change), `content/organisations.yml` with one organisation to replace, an empty
 `content/evaluations/`, a `.gitignore`, a README for the authors with the author guide beside it
 (`docs/authoring.md`, which the files `evalsite new` writes point to), `requirements.txt` pinning
 this version of evalsite, and CI workflows that check, build and publish the site on GitHub Pages
@@ -8,13 +8,14 @@ and on GitLab Pages. The files come from `templates/project/` in the package.
 """
 from __future__ import annotations
 
-import shutil
 from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
 
-from ..content.project import CONFIG_NAME
+from ..build.project import CONFIG_NAME
+from ..engines import config as engine_config
+from ..files import write_file
 from ..paths import AUTHOR_GUIDE, TEMPLATES
 
 FILES = {  # where each file goes in the project ← its template in templates/project/
@@ -26,7 +27,7 @@ FILES = {  # where each file goes in the project ← its template in templates/p
     ".github/workflows/publish.yml": "github-publish.yml.j2",
     ".gitlab-ci.yml": "gitlab-ci.yml.j2",
 }
-GUIDE = "docs/authoring.md"
+COPIED = {"docs/authoring.md": AUTHOR_GUIDE, engine_config.CONFIG_NAME: engine_config.DEFAULT}  # as the tool has them
 
 
 class InitError(Exception):
@@ -48,11 +49,10 @@ def init_project(folder: Path) -> list[Path]:
     written = []
     for name, template in FILES.items():
         path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(env.get_template(template).render(context), encoding="utf-8")
+        write_file(path, env.get_template(template).render(context))
         written.append(path)
+    for name, source in COPIED.items():
+        write_file(folder / name, source.read_bytes())
+        written.append(folder / name)
     (folder / "content" / "evaluations").mkdir()
-    (folder / GUIDE).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(AUTHOR_GUIDE, folder / GUIDE)
-    written.append(folder / GUIDE)
     return written

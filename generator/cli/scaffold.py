@@ -3,21 +3,26 @@ more recommendation or action with the next free id, written into the author's f
 touching their comments.
 
 New entries are inserted as text right after the last entry of their list (found with PyYAML's node
-positions), then the content is loaded again: if it would not be valid, the file is put back. What
-the author must still write is marked TODO: `evalsite check` lists each one, and a published build
-refuses them.
+positions). The changed files are checked in a copy of the content folder first; only when the
+content would still be valid are they written, each whole (`files.write_file`), so an author's file
+is never left half-written or invalid. What the author must still write is marked TODO: `evalsite
+check` lists each one, and a published build refuses them.
 """
 from __future__ import annotations
 
 import datetime
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import jinja2
 import yaml
 
-from ..content.load import SLUG, load_site
-from ..errors import ContentError
+from ..content.evaluation import SLUG
+from ..content.load import load_site
+from ..errors import ContentError, display_path
+from ..files import write_file
 from ..model import LANGS, Evaluation, Recommendation
 from ..paths import TEMPLATES
 from ..urls import slug as address
@@ -43,11 +48,10 @@ def new_evaluation(content: Path, slug: str, lang: str) -> Path:
     env, today = _env(), datetime.date.today()
     values = {"slug": slug, "lang": lang, "year": today.year, "today": today.isoformat()}
     first = env.get_template("recommendation.yml.j2").render(indent="  ", id="r1", number="1", **values).rstrip("\n")
-    folder.mkdir(parents=True)
-    (folder / "evaluation.yml").write_text(env.get_template("evaluation.yml.j2").render(**values), encoding="utf-8")
-    (folder / "recommendations.yml").write_text(
-        env.get_template("recommendations.yml.j2").render(recommendation=first, **values).rstrip("\n") + "\n", encoding="utf-8")
-    (folder / f"introduction.{lang}.md").write_text(env.get_template("introduction.md.j2").render(**values), encoding="utf-8")
+    _write_checked(content, {
+        folder / "evaluation.yml": env.get_template("evaluation.yml.j2").render(**values),
+        folder / "recommendations.yml": env.get_template("recommendations.yml.j2").render(recommendation=first, **values).rstrip("\n") + "\n",
+        folder / f"introduction.{lang}.md": env.get_template("introduction.md.j2").render(**values)}, "the new evaluation")
     return folder
 
 
@@ -74,14 +78,9 @@ def new_response(content: Path, slug: str) -> Path:
     if path.exists():
         raise ScaffoldError(f"{path} already exists — add key actions with: evalsite new action --evaluation {slug} --recommendation ID")
     today = datetime.date.today()
-    path.write_text(_env().get_template("response.yml.j2").render(
-        slug=slug, lang=ev.original_language, year=today.year, today=today.isoformat(), recommendations=ev.recommendations),
-        encoding="utf-8")
-    try:
-        load_site(content)
-    except ContentError as exc:
-        path.unlink()
-        raise ScaffoldError("the new response would not be valid, so nothing was written:\n" + "\n".join(map(str, exc.problems))) from None
+    _write_checked(content, {path: _env().get_template("response.yml.j2").render(
+        slug=slug, lang=ev.original_language, year=today.year, today=today.isoformat(), recommendations=ev.recommendations)},
+        "the new response")
     return path
 
 
@@ -166,9 +165,8 @@ def _scalar(mapping: yaml.Node, key: str) -> str | None:
 
 
 def _insert_and_check(content: Path, path: Path, mark: yaml.Mark, entry: str) -> None:
-    """Insert `entry` at the start of the line after `mark` (the end of a block), then re-check."""
-    original = path.read_text(encoding="utf-8")
-    lines = original.splitlines(keepends=True)
+    """Insert `entry` at the start of the line after `mark` (the end of a block), if the content stays valid."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     # A block ends where the next token starts: before that line when only indentation precedes it.
     at = mark.line if mark.line >= len(lines) or not lines[mark.line][: mark.column].strip() else mark.line + 1
     while at > 0 and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
@@ -176,9 +174,23 @@ def _insert_and_check(content: Path, path: Path, mark: yaml.Mark, entry: str) ->
     if at > 0 and not lines[at - 1].endswith("\n"):
         lines[at - 1] += "\n"
     lines.insert(at, entry if entry.endswith("\n") else entry + "\n")
-    path.write_text("".join(lines), encoding="utf-8")
-    try:
-        load_site(content)
-    except ContentError as exc:
-        path.write_text(original, encoding="utf-8")
-        raise ScaffoldError("the new entry would not be valid, so nothing was changed:\n" + "\n".join(map(str, exc.problems))) from None
+    _write_checked(content, {path: "".join(lines)}, "the new entry")
+
+
+def _write_checked(content: Path, files: dict[Path, str], what: str) -> None:
+    """Write `files` (paths under `content`, new or changed) when the content with them is valid: checked
+    first in a copy of the content folder, so that nothing of the author's changes unless all is well."""
+    with tempfile.TemporaryDirectory(prefix="evalsite-new-") as scratch:
+        copy = Path(scratch) / content.name
+        shutil.copytree(content, copy)
+        for path, text in files.items():
+            target = copy / path.relative_to(content)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        try:
+            load_site(copy)
+        except ContentError as exc:
+            problems = "\n".join(str(problem).replace(str(copy), display_path(content)) for problem in exc.problems)
+            raise ScaffoldError(f"{what} would not be valid, so nothing was written:\n{problems}") from None
+    for path, text in files.items():
+        write_file(path, text)

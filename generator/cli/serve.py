@@ -16,6 +16,7 @@ import http.server
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,10 +25,13 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from ..build.site import BuildError, BuildOptions, finish_preview, preview, worker_pool
-from ..content.project import Project, load_project
+from ..build import BuildContext, BuildError, BuildOptions, finish_preview, preview
+from ..build.project import Project, load_project
+from ..engines import config as engine_config
 from ..errors import ContentError, display_path
-from ..paths import LOCALES, MKDOCS_BASE, TEMPLATES
+from ..files import publishing_umask
+from ..paths import LOCALES, TEMPLATES
+from ..publish.pool import worker_pool
 
 PREVIEW = "preview"  # in the project's work folder
 LIVE_RELOAD_JS = """(function () {
@@ -52,10 +56,12 @@ class _State:
     def __init__(self) -> None:
         self.version = 0
         self.changed = threading.Event()
+        self.context: BuildContext | None = None  # the folders read and catalogs compiled, kept from one rebuild to the next
 
 
-def serve(project: Project, out: Path | None, host: str, port: int) -> int:
-    """Serve the project's preview at its own local address (the site URL of evalsite.yml is for builds)."""
+def serve(project: Project, out: Path | None, host: str, port: int, debug: bool = False) -> int:
+    """Serve the project's preview at its own local address (the site URL of evalsite.yml is for builds).
+    With `debug`, an unexpected error in a rebuild prints its traceback."""
     out = out or project.work_dir / PREVIEW
     site_url = f"http://{host}:{port}/"
     state = _State()
@@ -65,10 +71,11 @@ def serve(project: Project, out: Path | None, host: str, port: int) -> int:
     except OSError as exc:
         raise PortError(f"cannot serve on {host}:{port} ({exc.strerror}) — choose another port with --port") from None
     observer = Observer()
-    with worker_pool() as pool:
-        rebuild = functools.partial(_rebuild, options, state, pool)
+    with publishing_umask(), worker_pool() as pool:
+        rebuild = functools.partial(_rebuild, options, state, pool, debug)
         rebuild()
-        handler = _OnChange(state, {MKDOCS_BASE} | ({project.config} if project.config else set()))
+        watched = {project.root / engine_config.CONFIG_NAME, engine_config.DEFAULT} | ({project.config} if project.config else set())
+        handler = _OnChange(state, watched)
         for folder in {project.content, TEMPLATES, LOCALES, project.templates, project.locales} - {None}:
             observer.schedule(handler, str(folder), recursive=True)
         for path in handler.files:
@@ -86,17 +93,20 @@ def serve(project: Project, out: Path | None, host: str, port: int) -> int:
 
 
 def _options(project: Project, out: Path, site_url: str) -> BuildOptions:
-    """The preview's options, with evalsite.yml read again: a change to it shows at the next rebuild."""
+    """The preview's options, with evalsite.yml and mkdocs.yml read again: a change to them shows at the next rebuild."""
     if project.config:
         project = dataclasses.replace(load_project(project.config), content=project.content)
     return BuildOptions(out_dir=out, site_url=site_url, live_reload=True, work_dir=project.work_dir, project=project, draft=True)
 
 
-def _rebuild(options: Callable[[], BuildOptions], state: _State, pool: ProcessPoolExecutor) -> None:
+def _rebuild(options: Callable[[], BuildOptions], state: _State, pool: ProcessPoolExecutor, debug: bool = False) -> None:
+    """One rebuild of the preview; whatever goes wrong is reported and the preview keeps serving the last good pages."""
     started = time.perf_counter()
     try:
         current = options()
-        done = preview(current.project.content, current, pool)
+        if state.context is None or state.context.options != current:
+            state.context = BuildContext(current)
+        done = preview(current.project.content, state.context, pool)
         state.version += 1  # the pages reload now; what they link to and the search index follow
         print(f"rebuilt in {time.perf_counter() - started:.1f} s ({done.pages_changed} pages changed; "
               f"languages rebuilt: {', '.join(done.languages) or 'none'})", flush=True)
@@ -109,6 +119,12 @@ def _rebuild(options: Callable[[], BuildOptions], state: _State, pool: ProcessPo
         print(f"the site could not be built: {exc}", file=sys.stderr, flush=True)
         return
     except BrokenProcessPool:  # the workers were ended: the server is stopping
+        return
+    except Exception as exc:  # a bug of evalsite's own: said, and the preview goes on with the last good build
+        if debug:
+            traceback.print_exc()
+        print(f"internal error while rebuilding ({type(exc).__name__}: {exc}); still showing the last good build"
+              + ("" if debug else " — run `evalsite --debug serve` to see the traceback"), file=sys.stderr, flush=True)
         return
     if done.languages:  # no second reload: a page loads the search index when the reader first searches
         print(f"open data, calendars and search index renewed at {time.perf_counter() - started:.1f} s", flush=True)

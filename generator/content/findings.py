@@ -32,18 +32,19 @@ from .yamlsource import Document
 
 ParagraphRefs = list[tuple[Source, tuple, tuple[int, ...]]]
 
-_REPEAT_LINES: dict[tuple[str, str, int], tuple[Path, int]] = {}
-"""Where each `repeats` entry was written (evaluation slug, recommendation id, index): checked once
-all folders are loaded, possibly from a folder load cached earlier in this process."""
+RepeatLines = dict[tuple[str, int], tuple[Path, int]]
+"""Where each `repeats` entry was written, by (recommendation id, index): the folder's load keeps them
+with its model, since they are checked once every folder is loaded (`check_repeats`)."""
 
 
-def recommendation_tags(item: dict, slug: str, doc: Document, where: tuple) -> dict:
-    """A recommendation's findings links, themes, countries and repeats, as model fields."""
+def recommendation_tags(item: dict, doc: Document, where: tuple, lines: RepeatLines) -> dict:
+    """A recommendation's findings links, themes, countries and repeats, as model fields; where each
+    repeat was written goes into `lines`."""
     repeats = []
     for i, value in enumerate(item.get("repeats", ())):
         evaluation, _, recommendation = value.partition("/")
         repeats.append(RecommendationRef(evaluation, recommendation))
-        _REPEAT_LINES[(slug, item["id"], i)] = (doc.path, doc.line(where + ("repeats", i)))
+        lines[(item["id"], i)] = (doc.path, doc.line(where + ("repeats", i)))
     return {"findings": tuple(_finding_link(link) for link in item.get("findings", ())),
             "themes": tuple(str(code) for code in item.get("themes", ())),
             "countries": tuple(item.get("countries", ())), "repeats": tuple(repeats)}
@@ -131,13 +132,14 @@ def check_finding_links(src: Source, recommendations: tuple[Recommendation, ...]
                 problems.add(doc.path, at, "cited-in-response needs a management response (response.yml) — use rests-on, or add the response")
 
 
-def check_repeats(evaluations: list[Evaluation], problems: Problems) -> None:
-    """`repeats` names a recommendation of another evaluation that exists; never itself."""
+def check_repeats(evaluations: list[Evaluation], lines: dict[str, RepeatLines], problems: Problems) -> None:
+    """`repeats` names a recommendation of another evaluation that exists; never itself. `lines` says
+    where each was written, per evaluation."""
     known = {ev.slug: {rec.id for rec in ev.recommendations} for ev in evaluations}
     for ev in evaluations:
         for rec in ev.recommendations:
             for i, ref in enumerate(rec.repeats):
-                path, line = _REPEAT_LINES.get((ev.slug, rec.id, i), (Path(ev.slug), 1))
+                path, line = lines[ev.slug][(rec.id, i)]
                 if ref.evaluation == ev.slug:
                     problems.add(path, line, f"'{ref}' is in this same evaluation — repeats names a recommendation of an earlier "
                                              "evaluation; use related: for links inside one evaluation")

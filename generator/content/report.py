@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from ..errors import Problems
-from ..model import LANGS, Block, Chapter, Directive, Duplicate, Heading, Paragraph, Prose, Report
+from ..markup import Converter
+from ..model import LANGS, PARAGRAPH_REFERENCE, Block, Chapter, Directive, Duplicate, Heading, Paragraph, Prose, Report
 from .sources import read_markdown
 
 CHAPTER_FILE = re.compile(r"^(?P<order>\d+)-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
@@ -17,10 +18,9 @@ SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 PARAGRAPH = re.compile(r"^§(?P<number>\d+)(?:\s+(?P<text>.*))?$", re.S)
 DUPLICATE = re.compile(r"^§(?P<number>\d+)\s*=\s*§(?P<of>\d+)\s*$")
 DIRECTIVE = re.compile(r"^\[\[(?:(?P<kind>table|timeline):(?P<target>[a-z0-9]+(?:[.-][a-z0-9]+)*)|(?P<framework>framework))\]\]$")
-REFERENCE = re.compile(r"\[§(\d+)\](?!\()")
 
 
-def load_report(folder: Path, original: str, problems: Problems) -> tuple[Report | None, list[tuple[Path, int, str, str]]]:
+def load_report(folder: Path, original: str, problems: Problems, markup: Converter) -> tuple[Report | None, list[tuple[Path, int, str, str]]]:
     """The report in `folder` (None if there is none), and its placements (file, line, kind, target)
     for the caller to check against tables, timelines and the framework."""
     if not folder.is_dir():
@@ -44,7 +44,7 @@ def load_report(folder: Path, original: str, problems: Problems) -> tuple[Report
             continue
         versions = {}
         for lang, path in by_lang.items():
-            parsed = _parse(path, problems)
+            parsed = _parse(path, problems, markup)
             if parsed is None:
                 continue
             blocks, found_placements, found_refs, found_numbers = parsed
@@ -74,8 +74,8 @@ def _near(number: int, report: Report) -> str:
     return f" — check the number (§{near[0]} exists)" if near else " — check the number"
 
 
-def _parse(path: Path, problems: Problems) -> tuple[tuple[Block, ...], list, list, list[tuple[int, int]]] | None:
-    text = read_markdown(path, problems)
+def _parse(path: Path, problems: Problems, markup: Converter) -> tuple[tuple[Block, ...], list, list, list[tuple[int, int]]] | None:
+    text = read_markdown(path, problems, markup)
     if text is None:
         return None
     blocks: list[Block] = []
@@ -84,7 +84,7 @@ def _parse(path: Path, problems: Problems) -> tuple[tuple[Block, ...], list, lis
     numbers: list[tuple[int, int]] = []
     for line, chunk in _chunks(text):
         for offset, row in enumerate(chunk.splitlines()):
-            references += [(path, line + offset, int(n)) for n in REFERENCE.findall(row)]
+            references += [(path, line + offset, int(n)) for n in PARAGRAPH_REFERENCE.findall(row)]
         heading = HEADING.match(chunk) if "\n" not in chunk else None
         if heading:
             level, title = len(heading["marks"]), heading["text"]

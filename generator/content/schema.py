@@ -10,24 +10,21 @@ import difflib
 import json
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 from referencing import Registry, Resource
 
 from ..errors import Problems
+from ..paths import SCHEMA_FILES, SCHEMAS
 from .yamlsource import Document
-
-SCHEMA_DIR = Path(__file__).parent / "schemas"
-SCHEMA_FILES = ("common", "organisations", "evaluation", "recommendations", "response", "tables", "timelines", "framework", "indicators", "findings", "themes")
 
 
 @cache
 def _registry() -> Registry:
     resources = []
     for name in SCHEMA_FILES:
-        schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
         resources.append((schema["$id"], Resource.from_contents(schema)))
     return Registry().with_resources(resources)
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problems
-from ..markup import SAFE_HTML_HINT, strip_private, unsafe_html
+from ..markup import HINT, Converter
 from ..model import PartialDate, Text, Years
+from . import private
 from .schema import validate
 from .yamlsource import Document, check_size, read_text, read_yaml
 
@@ -103,8 +104,9 @@ def empty_file(path: Path) -> str:
     return f"{path.name} is empty — fill it in (see docs/authoring.md)"
 
 
-def read_source(path: Path, schema: str, problems: Problems, required: bool) -> Source | None:
-    """The file with its schema errors reported; None when it is missing, empty or not YAML."""
+def read_source(path: Path, schema: str, problems: Problems, required: bool, markup: Converter) -> Source | None:
+    """The file with its schema errors and its texts' unsafe HTML reported (`markup`: the one
+    allow-list pages are made with); None when it is missing, empty, private as a whole or not YAML."""
     name = path.name
     if not path.is_file():
         if required:
@@ -113,6 +115,11 @@ def read_source(path: Path, schema: str, problems: Problems, required: bool) -> 
     doc = read_yaml(path, problems)
     if doc is None:
         return None
+    if doc.private:
+        if required:
+            problems.add(path, 1, f"{name} says `private: true` as a whole, but the site needs it — keep the entries or fields "
+                                  "that must stay off the site private, not the file")
+        return None
     if doc.data is None:
         problems.add(path, 1, empty_file(path))
         return None
@@ -120,7 +127,25 @@ def read_source(path: Path, schema: str, problems: Problems, required: bool) -> 
         problems.add(path, doc.line(()), f"{name} must be a set of keys such as `title:` — see docs/authoring.md for its form")
         doc.data = {}
         return Source(doc, [()])
-    return Source(doc, validate(doc, schema, problems))
+    broken = validate(doc, schema, problems)
+    check_markup(doc, markup, problems)
+    return Source(doc, broken)
+
+
+def check_markup(doc: Document, markup: Converter, problems: Problems) -> None:
+    """Every text of a YAML file against the allow-list its HTML is cleaned with, at its line."""
+    def walk(value: Any, where: tuple) -> None:
+        if isinstance(value, str):
+            for problem in markup.problems(value):
+                problems.add(doc.path, doc.line(where), f"{problem} — {HINT}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, where + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, where + (i,))
+
+    walk(doc.data, ())
 
 
 def unreadable(path: Path, src: Source | None, key: str) -> bool:
@@ -130,23 +155,27 @@ def unreadable(path: Path, src: Source | None, key: str) -> bool:
     return path.is_file() and (src is None or () in src.broken or (key,) in src.broken)
 
 
-def read_markdown(path: Path, problems: Problems) -> str | None:
+def read_markdown(path: Path, problems: Problems, markup: Converter) -> str | None:
     """A Markdown file's text without its private blocks; None when it is not UTF-8 or empty.
-    Unsafe HTML is reported at its line, and a paragraph over the size limit at its first line."""
+    Each block (paragraphs are separated by blank lines) is checked against the allow-list its
+    HTML is cleaned with, and against the size limit, at its first line."""
     text = read_text(path, problems)
     if text is None:
         return None
-    text = strip_private(text)
+    text, private_problems = private.strip_blocks(text)
+    for line, message in private_problems:
+        problems.add(path, line, message)
     if not text.strip():
         problems.add(path, 1, empty_file(path))
         return None
     start = 1
     rows = text.splitlines()
     for number, row in enumerate(rows, start=1):
-        for problem in unsafe_html(row):
-            problems.add(path, number, f"{problem} — {SAFE_HTML_HINT}")
         if not row.strip() or number == len(rows):
-            check_size("\n".join(rows[start - 1: number]), path, start, problems)
+            block = "\n".join(rows[start - 1: number])
+            check_size(block, path, start, problems)
+            for problem in markup.problems(block):
+                problems.add(path, start, f"{problem} — {HINT}")
             start = number + 1
     return text
 

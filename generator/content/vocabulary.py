@@ -13,8 +13,10 @@ from pathlib import Path
 from babel import Locale
 
 from ..errors import Problems
+from ..markup import Converter
 from ..model import LANGS, Text, Theme, Vocabulary
 from .schema import validate
+from .sources import check_markup
 from .yamlsource import Document, read_yaml
 
 THEMES_FILE = "themes.yml"
@@ -48,7 +50,7 @@ def suggest_country(word: str) -> str:
     return " — use a two-letter ISO 3166 code such as BE, CD or PE"
 
 
-def load_vocabulary(content_dir: Path, problems: Problems) -> Vocabulary | None:
+def load_vocabulary(content_dir: Path, problems: Problems, markup: Converter) -> Vocabulary | None:
     """The theme vocabulary of `content_dir/themes.yml`; None when the file is missing (no theme may
     then be used) or broken (its problems are reported)."""
     path = content_dir / THEMES_FILE
@@ -57,6 +59,7 @@ def load_vocabulary(content_dir: Path, problems: Problems) -> Vocabulary | None:
     doc = read_yaml(path, problems)
     if doc is None or validate(doc, "themes", problems):
         return None
+    check_markup(doc, markup, problems)
     data = doc.data
     categories = _entries(doc, "categories", problems)
     category_codes = {c.code for c in categories}

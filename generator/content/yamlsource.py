@@ -1,8 +1,7 @@
 """YAML files read safely, with the line of every value kept for error messages.
 
 PyYAML's safe loader forgets where a value came from and silently keeps the last of two equal keys.
-Private content is dropped here too, before anything else sees it: a list entry with `private: true`,
-and the fields a mapping names in `private: [field, ...]`.
+Private content is dropped here too, before anything else sees it (`private`).
 Authors need both: `file:line` in every message, and a duplicate key reported rather than lost. So
 we compose the node tree ourselves and build plain Python values plus a map from each value's path
 (a tuple of keys and indexes) to its line. Timestamps stay strings: dates are validated by the
@@ -20,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..errors import Problems
-from ..markup import SAFE_HTML_HINT, unsafe_html
+from . import private
 
 Path_ = tuple[str | int, ...]
 
@@ -42,6 +41,7 @@ class Document:
     path: Path
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    private: bool = False  # the whole file says `private: true`: it is as if it were not there
 
     def line(self, where: Path_) -> int:
         """The line of the value at `where`, or of its nearest parent that has one."""
@@ -105,6 +105,8 @@ def read_yaml(path: Path, problems: Problems) -> Document | None:
     try:
         if node is not None:
             doc.data = _Builder(loader, doc, problems).build(node, ())
+            if doc.data is private.DROP:  # the whole file is private
+                doc.data, doc.private = None, True
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         problems.add(path, line, f"YAML value not allowed: {exc.problem} — write plain text, numbers, lists and keys only")
@@ -115,14 +117,6 @@ def read_yaml(path: Path, problems: Problems) -> Document | None:
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
-PRIVATE = "private"
-
-
-def _is_private(node: yaml.Node) -> bool:
-    """A list entry marked `private: true` is dropped as it is read: it reaches no model, page or export."""
-    return isinstance(node, yaml.MappingNode) and any(
-        isinstance(k, yaml.ScalarNode) and k.value == PRIVATE and isinstance(v, yaml.ScalarNode) and v.value in ("true", "True", "yes")
-        for k, v in node.value)
 
 
 class _Builder:
@@ -147,31 +141,27 @@ class _Builder:
                 if key in result:
                     self.problems.add(self.doc.path, line, f"the key '{key}' appears twice here — keep one of them")
                     continue
-                result[key] = self.build(value_node, where + (key,))
+                value = self.build(value_node, where + (key,))
                 self.doc.lines[where + (key,)] = line  # a message about a value points at its key
-            return self._without_private_fields(result, where)
+                if value is not private.DROP:  # a private mapping under a key leaves its parent
+                    result[key] = value
+            verdict = private.decide(result)
+            if verdict.problem:
+                self.problems.add(self.doc.path, self.doc.line(where + (private.KEY,)), verdict.problem)
+            return verdict.kept
         if isinstance(node, yaml.SequenceNode):
             items = []
             for item in node.value:
-                if not _is_private(item):
-                    items.append(self.build(item, where + (len(items),)))
+                value = self.build(item, where + (len(items),))
+                if value is private.DROP:  # the next entry takes its place: forget where this one's values were
+                    self._forget(where + (len(items),))
+                else:
+                    items.append(value)
             return items
         value = self.loader.construct_object(node)
         if isinstance(value, str):
-            if "<" in value or ":" in value:
-                for problem in unsafe_html(value):
-                    self.problems.add(self.doc.path, node.start_mark.line + 1, f"{problem} — {SAFE_HTML_HINT}")
             check_size(value, self.doc.path, node.start_mark.line + 1, self.problems)
         return value
 
-    def _without_private_fields(self, mapping: dict, where: Path_) -> dict:
-        """`private: [field, ...]` drops those fields; the `private` key itself never goes further."""
-        private = mapping.pop(PRIVATE, None)
-        if private is None or private is False:
-            return mapping
-        if isinstance(private, list) and all(isinstance(name, str) for name in private):
-            return {key: value for key, value in mapping.items() if key not in private}
-        if private is not True:
-            self.problems.add(self.doc.path, self.doc.line(where + (PRIVATE,)),
-                              "`private:` is `true` (leave out the whole entry) or a list of the fields to keep off the site")
-        return mapping
+    def _forget(self, where: Path_) -> None:
+        self.doc.lines = {path: line for path, line in self.doc.lines.items() if path[: len(where)] != where}

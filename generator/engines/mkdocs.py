@@ -1,80 +1,21 @@
-"""One language's MkDocs build: its complete config, and the build itself, run in a worker.
+"""One language's MkDocs build, run in a worker from the config `engines.config` wrote beside its tree.
 
-The config is the base config (`mkdocs-base.yml`, in the package) plus what differs per language
-and per site project (site name and address, theme language, the merged theme overrides,
-navigation, translated UI words for the theme's overrides), with paths relative to the config file
-so that the tree builds where it is, with MkDocs or Zensical. The build runs in-process (MkDocs'
-Python API), collects MkDocs' warnings for the error message, and never writes into an existing
-file, so that it can start from hard links to the published site.
+The build runs in-process (MkDocs' Python API), collects MkDocs' warnings for the error message, and
+never writes into an existing file, so that it can start from hard links to the published site. The
+generated pages' HTML reaches MkDocs through evalsite's plugin (`engines.plugin`).
 """
 from __future__ import annotations
 
 import contextlib
-import copy
 import logging
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from .. import i18n
-from ..model import LANGS, Identity, Site
-from ..pages import render
-
-DEFAULT_LANG = "en"  # where hreflang x-default points for content pages
-DOCS = "docs"  # each language's Markdown tree, beside its config
-THEME = "../../theme"  # the merged theme overrides (`site._sync_theme`), shared by the languages
 UNUSED = ("assets/javascripts/lunr", "assets/javascripts/workers", "search.json")  # Material's and Zensical's own
 # search scripts and Zensical's index (the site searches with Pagefind), written whether or not a search plugin runs
 ABSOLUTE_ONLY = ("sitemap.xml", "sitemap.xml.gz", "404.html")  # made of absolute addresses: kept only with a site URL
-
-
-def language_config(site: Site, lang: str, base: dict[str, Any], site_url: str | None, identity: Identity,
-                    live_reload: bool, logo: str | None = None) -> dict[str, Any]:
-    """The complete MkDocs config of one language: the base config plus what differs per language.
-    Without a site URL it has none, and the theme leaves out every absolute address."""
-    _ = i18n.translations(lang).gettext
-    config = copy.deepcopy(base)
-    config.update(site_name=identity.name, docs_dir=DOCS, nav=render.navigation(lang))
-    if site_url:
-        config["site_url"] = f"{site_url}{lang}/"
-    if identity.publisher:
-        config["site_author"] = identity.publisher
-    config["theme"] = {**config["theme"], "language": lang, "custom_dir": THEME}
-    if logo:
-        config["theme"]["logo"] = config["theme"]["favicon"] = logo
-    config["markdown_extensions"] = [
-        {"footnotes": {"BACKLINK_TITLE": _("Back to footnote %d in the text")}} if extension == "footnotes" else extension
-        for extension in config["markdown_extensions"]]
-    config["plugins"] = []  # search is Pagefind's, run after MkDocs (generator/search.py)
-    languages = [{"code": code, "name": i18n.own_name(code), "locale": i18n.LOCALE_OF[code]} for code in LANGS]
-    config["extra"] = {
-        **config.get("extra", {}),
-        "alternate": languages,  # makes Material include partials/alternate.html, which we override
-        "evalsite": {
-            "lang": lang,
-            "locale": i18n.LOCALE_OF[lang],
-            "languages": languages,
-            "default_lang": DEFAULT_LANG,
-            "base_url": site_url,  # the public address, for absolute addresses; None: none configured
-            "short_name": identity.short_name,
-            "live_reload": live_reload,
-            "ui": {
-                "choose_language": _("Choose a language"),
-                "not_found": _("Page not found"),
-                "not_found_help": _("There is no page at this address. It may have moved, or the link may be mistyped."),
-                "home": _("Home"),
-                "all_evaluations": _("All evaluations"),
-                "more_results": _("Show more results"),
-                "search_failed": _("Search is not available right now."),
-                "site_description": identity.description,
-                "footer": _("Published evaluations, management responses and follow-up actions. "
-                             "Texts in our own words; facts as in the source documents."),
-            },
-        },
-    }
-    return config
 
 
 def remove_unused(site_dir: Path, site_url: bool) -> None:
@@ -96,7 +37,7 @@ def remove_unused(site_dir: Path, site_url: bool) -> None:
 @contextlib.contextmanager
 def _replacing_writes() -> Iterator[None]:
     """While MkDocs builds, each file it writes or copies first loses its old name, so the write
-    makes a new file instead of changing one that a published site may share (`site._link_tree`)."""
+    makes a new file instead of changing one that a published site may share (`publish.staging.link_tree`)."""
     from mkdocs import utils
 
     write_file, copy_file = utils.write_file, utils.copy_file
@@ -146,14 +87,13 @@ def _one_page_at_a_time() -> Iterator[None]:
         build._populate_page, build._build_page = populate, build_page
 
 
-def run(job: tuple[str, str, int, bool]) -> str | None:
+def run(config_file: Path, site_dir: Path, epoch: int, dirty: bool) -> str | None:
     """Run one MkDocs build (config file, site folder, build time, dirty); returns its warnings as a
     message on failure. A dirty build renders only the changed pages."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    config_file, site_dir, epoch, dirty = job
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     collected = _Collect()
@@ -161,7 +101,7 @@ def run(job: tuple[str, str, int, bool]) -> str | None:
     logger.addHandler(collected)
     logger.setLevel(logging.WARNING)
     try:
-        config = load_config(config_file=config_file, site_dir=site_dir, strict=not dirty)  # a dirty build always warns
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=not dirty)  # a dirty build always warns
         with _replacing_writes(), _one_page_at_a_time():
             mkdocs_build(config, dirty=dirty)
     except (MkDocsException, SystemExit) as exc:

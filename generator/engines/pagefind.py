@@ -32,7 +32,6 @@ build and would take the parts that did not change with it:
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -54,6 +53,7 @@ SEARCHED = b"data-pagefind-body"  # a page that holds it is indexed (main.html)
 SCRIPTS = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")  # what the main part's folder adds to an index
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")  # Pagefind's
 # ready-made interfaces: the site searches from Material's dialog with its own script (evalsite.js)
+TIMEOUT = 3600  # seconds for one part; a hung process must not hold a build forever
 FORMAT = "1"  # part of every digest: raise it when the way parts are made changes
 
 
@@ -115,8 +115,9 @@ def _part(name: str, glob: str, site_dir: Path, pages: list[Path]) -> Part:
 
 @functools.cache
 def _version() -> str:
-    """Pagefind's version, part of every digest: another version indexes the same pages differently."""
-    return subprocess.run([_executable(), "--version"], capture_output=True, text=True, check=True).stdout.strip()
+    """Pagefind's version, part of every digest: another version indexes the same pages differently.
+    (Kept for the process: the installed program does not change under a running build.)"""
+    return subprocess.run([_executable(), "--version"], capture_output=True, text=True, check=True, timeout=60).stdout.strip()
 
 
 def _executable() -> str:
@@ -126,13 +127,13 @@ def _executable() -> str:
     return str(executable)
 
 
-def index(site_dir: Path, lock: contextlib.AbstractContextManager | None = None) -> str | None:
+def index(site_dir: Path) -> str | None:
     """Bring the index of the language built in `site_dir` up to date with its pages: index the
-    parts whose pages changed (each in a new folder, renamed into place when complete), then name
-    the parts in the manifest (replaced in one step), then remove the folders it no longer names.
-    `lock` is held while Pagefind runs, one part at a time. Returns Pagefind's messages when it
-    fails (the index is then left as it was), None when it succeeded."""
-    bundle, lock = bundle_of(site_dir), lock or contextlib.nullcontext()
+    parts whose pages changed, one at a time (each in a new folder, renamed into place when
+    complete), then name the parts in the manifest (replaced in one step), then remove the folders it
+    no longer names. Returns Pagefind's messages when it fails (the index is then left as it was),
+    None when it succeeded. The build runs one language's index at a time (`build.schedule`)."""
+    bundle = bundle_of(site_dir)
     wanted = [part for part in parts(site_dir) if part.searched]
     if not wanted:
         return f"nothing to index in {site_dir}: no page is marked for search ({SEARCHED.decode()})"
@@ -142,7 +143,7 @@ def index(site_dir: Path, lock: contextlib.AbstractContextManager | None = None)
     bundle.mkdir(parents=True, exist_ok=True)
     for part in wanted:
         if not (bundle / part.folder).is_dir():
-            failure = _index_part(site_dir, bundle, part, lock)
+            failure = _index_part(site_dir, bundle, part)
             if failure:
                 return failure
     manifest = json.dumps({"main": main.folder, "parts": [part.folder for part in blocks]}, indent=1) + "\n"
@@ -154,14 +155,17 @@ def index(site_dir: Path, lock: contextlib.AbstractContextManager | None = None)
     return None
 
 
-def _index_part(site_dir: Path, bundle: Path, part: Part, lock: contextlib.AbstractContextManager) -> str | None:
+def _index_part(site_dir: Path, bundle: Path, part: Part) -> str | None:
     """Index one part into its folder: into a hidden one first, renamed when complete, so that a
     folder with a part's name always holds that whole part."""
     fresh = bundle / f".{part.folder}.new"
     shutil.rmtree(fresh, ignore_errors=True)
-    with lock:
+    try:
         result = subprocess.run([_executable(), "--site", str(site_dir), "--glob", part.glob, "--output-path", str(fresh), "--quiet"],
-                                capture_output=True, text=True, check=False)
+                                capture_output=True, text=True, check=False, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        shutil.rmtree(fresh, ignore_errors=True)
+        return f"Pagefind did not index {site_dir} ({part.name}) within {TIMEOUT} s; it was stopped"
     if result.returncode:
         shutil.rmtree(fresh, ignore_errors=True)
         return f"Pagefind failed for {site_dir} ({part.name}):\n{result.stdout}{result.stderr}"

@@ -1,7 +1,7 @@
 """One language's build with Zensical (`evalsite build --engine zensical`), run in a worker.
 
 Zensical, from Material's authors, reads the same generated `mkdocs.yml` and theme overrides
-(generator/mkdocs_build.py writes them with relative paths, as it requires). It runs as its own
+(`engines.config` writes them with relative paths, as it requires). It runs as its own
 command, since it keeps state of its own, and writes inside the tree's folder (its `site_dir` must
 be there); the result then moves to where the language belongs. It is an optional extra:
 `pip install "evalsite[zensical]"`.
@@ -20,6 +20,7 @@ import yaml
 from .mkdocs import remove_unused
 
 OUTPUT = "site"  # Zensical's default site_dir, inside the tree's folder
+TIMEOUT = 3600  # seconds: a language of 1,000 evaluations takes minutes; a hung process must not hold a build forever
 
 
 def available() -> bool:
@@ -33,9 +34,12 @@ def run(config_file: Path, site_dir: Path, epoch: int) -> str | None:
         return 'Zensical is not installed — install it with: pip install "evalsite[zensical]"'
     output = config_file.parent / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
-    result = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "--config-file", config_file.name],
-                            cwd=config_file.parent, capture_output=True, text=True, check=False,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+    try:
+        result = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "--config-file", config_file.name],
+                                cwd=config_file.parent, capture_output=True, text=True, check=False, timeout=TIMEOUT,
+                                env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)})
+    except subprocess.TimeoutExpired:
+        return f"Zensical did not finish {config_file} within {TIMEOUT} s; it was stopped"
     if result.returncode or not (output / "index.html").is_file():
         return f"Zensical failed for {config_file}:\n{result.stdout}{result.stderr}"
     remove_unused(output, site_url=bool(_site_url(config_file)))

@@ -1,12 +1,16 @@
 """The report: chapters as blocks (headings, numbered paragraphs, repeats, placements, prose)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
 from .base import Shown, Text
+
+PARAGRAPH_REFERENCE = re.compile(r"\[§(\d+)\](?!\()")
+"""How a report's text refers to one of its numbered paragraphs: `[§94]` (not a Markdown link `[§94](...)`)."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The site: the registry, every evaluation and the theme vocabulary, with what crosses evaluations."""
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -8,7 +9,7 @@ from functools import cached_property
 from .evaluation import Evaluation
 from .findings import Vocabulary
 from .organisations import Organisation
-from .recommendations import Action, Recommendation, Response
+from .recommendations import Action, Recommendation, Response, Update
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,18 @@ class Responsibility:
     evaluation: Evaluation
     recommendation: Recommendation
     response: Response
+
+
+@dataclass(frozen=True)
+class News:
+    """Something new to tell a reader who follows the site: a newly published evaluation, or a
+    progress update on an action."""
+
+    date: datetime.date
+    evaluation: Evaluation
+    action: Action | None = None
+    update: Update | None = None
+    number: int = 0  # the update's position among its action's updates, for a stable id
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,14 @@ class Site:
 
     def units_of(self, org_id: str) -> tuple[Organisation, ...]:
         return tuple(org for org in self.organisations if org.part_of == org_id)
+
+    def news(self) -> list[News]:
+        """Newest first; evaluations without a publication date are not announced."""
+        entries = [News(ev.published, ev) for ev in self.evaluations if ev.published]
+        for ev in self.evaluations:
+            for act in ev.actions:
+                entries += [News(u.date, ev, act, u, n) for n, u in enumerate(act.updates, start=1)]
+        return sorted(entries, key=lambda e: (e.date, e.evaluation.slug, e.action.id if e.action else "", e.number), reverse=True)
 
     def all_actions(self) -> Iterator[Assignment]:
         for evaluation in self.evaluations:

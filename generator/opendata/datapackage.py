@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .. import markup as text
-from ..model import LANGS, Criterion, FindingKind, FindingLinkType, FollowUp, Position, Site, Status
+from ..markup import Converter
+from ..model import LANGS, Criterion, FindingKind, FindingLinkType, FollowUp, Position, Site, SourceDocument, Status
 
 
 def N_(message: str) -> str:
@@ -256,15 +256,16 @@ def package(site: Site, site_url: str | None, as_of: datetime.date, written: dic
     }
     if site_url:
         descriptor["homepage"] = f"{site_url}en/data/"
-    sources = [_source(ev.slug, doc) for ev in site.evaluations for doc in ev.documents]
+    markup = Converter()
+    sources = [_source(ev.slug, doc, markup) for ev in site.evaluations for doc in ev.documents]
     if sources:
         descriptor["sources"] = sources
     return descriptor
 
 
-def _source(slug: str, doc) -> dict[str, str]:
+def _source(slug: str, doc: SourceDocument, markup: Converter) -> dict[str, str]:
     """A source document as the data package names it: every published fact can be traced to one."""
-    found = {"title": f"{slug}: {text.plain(doc.title.shown('en').text)}"}
+    found = {"title": f"{slug}: {markup.plain(doc.title.shown('en').text)}"}
     if doc.url:
         found["path"] = doc.url
     return found

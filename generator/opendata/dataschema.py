@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import model
-from ..content.schema import SCHEMA_DIR, SCHEMA_FILES
 from ..model import LANGS, Evaluation, FollowUp, Organisation, PartialDate, Text
+from ..paths import SCHEMA_FILES, SCHEMAS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SITE_SCHEMA = "site-data.schema.json"
@@ -121,7 +121,7 @@ def document_schemas(site_url: str | None) -> dict[str, dict[str, Any]]:
 
 def content_schemas(site_url: str | None) -> dict[str, dict[str, Any]]:
     """The schemas of the content files, each with the shared definitions of common.schema.json bundled in."""
-    sources = {name: json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")) for name in SCHEMA_FILES}
+    sources = {name: json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")) for name in SCHEMA_FILES}
     common = sources["common"]["$defs"]
     found = {}
     for name, schema in sources.items():

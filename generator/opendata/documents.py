@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import model, urls
+from ..files import write_file
 from ..model import LANGS, Evaluation, PartialDate, Site, Text
 from . import datapackage, dataschema
 from . import findings as opendata_findings
@@ -204,7 +205,7 @@ def write(out: Path, site: Site, site_url: str | None, as_of: datetime.date) -> 
     documents = []  # each evaluation's JSON, written once: site.json is made of them
     for ev in site.evaluations:
         documents.append(_compact(evaluation_data(ev, site_url, as_of)))
-        (out / "evaluations" / f"{ev.slug}.json").write_text(documents[-1] + "\n", encoding="utf-8")
+        write_file(out / "evaluations" / f"{ev.slug}.json", documents[-1] + "\n")
         own = {RECOMMENDATIONS.name: recommendation_rows(ev, site_url), ACTIONS.name: action_rows(ev, site_url, as_of),
                INDICATORS.name: indicator_rows(ev), FINDINGS.name: opendata_findings.finding_rows(ev, site_url),
                FINDING_LINKS.name: opendata_findings.finding_link_rows(ev),
@@ -214,14 +215,14 @@ def write(out: Path, site: Site, site_url: str | None, as_of: datetime.date) -> 
                 continue
             # every evaluation has its recommendations and actions files; the others only where there is something in them
             if own[table.name] or table in (RECOMMENDATIONS, ACTIONS):
-                (out / "evaluations" / f"{ev.slug}-{table.name}.csv").write_text(_csv(own[table.name], table.columns), encoding="utf-8")
+                write_file(out / "evaluations" / f"{ev.slug}-{table.name}.csv", _csv(own[table.name], table.columns))
                 written[table.name].append(ev.slug)
             rows[table.name] += own[table.name]
     head = _compact({"as_of": as_of.isoformat(), "organisations": to_data(site.organisations), "evaluations": []})
-    (out / "site.json").write_text(head[:-2] + ",".join(documents) + "]}\n", encoding="utf-8")  # head ends "[]}"
+    write_file(out / "site.json", head[:-2] + ",".join(documents) + "]}\n")  # head ends "[]}"
     rows[THEMES.name], rows[COUNTRIES.name] = opendata_findings.theme_rows(site), opendata_findings.country_rows(site)
     for table in datapackage.TABLES:
-        (out / f"{table.name}.csv").write_text(_csv(rows[table.name], table.columns), encoding="utf-8")
+        write_file(out / f"{table.name}.csv", _csv(rows[table.name], table.columns))
         _json(out / table.schema_path, table.table_schema())
     opendata_findings.write_vocabularies(out, site)
     _json(out / "datapackage.json", datapackage.package(site, site_url, as_of, written))
@@ -231,7 +232,7 @@ def write(out: Path, site: Site, site_url: str | None, as_of: datetime.date) -> 
 
 def _json(path: Path, data: Any) -> None:
     """A small JSON document for people to read too (schemas, the data package): indented."""
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    write_file(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n")
 
 
 def _compact(data: Any) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import i18n, urls
+from ..files import write_file
 from ..model import LANGS, Evaluation, Site, Text
 
 
@@ -67,5 +68,5 @@ def write_vocabularies(out: Path, site: Site) -> None:
     """themes.json and countries.json: the same names as themes.csv and countries.csv, for re-users who read JSON."""
     themes = theme_rows(site)
     vocabulary = {"name": site.themes.name.values, "source": site.themes.source, "themes": themes} if site.themes else None
-    (out / "themes.json").write_text(json.dumps(vocabulary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (out / "countries.json").write_text(json.dumps(country_rows(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_file(out / "themes.json", json.dumps(vocabulary, ensure_ascii=False, indent=1) + "\n")
+    write_file(out / "countries.json", json.dumps(country_rows(site), ensure_ascii=False, indent=1) + "\n")

@@ -20,9 +20,9 @@ from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from .. import i18n, typography, urls
-from .. import markup as text
-from ..model import Action, Evaluation, Finding, Organisation, Recommendation, Shown, Site, Text
-from . import dashboards
+from ..markup import Converter, plain_text
+from ..model import Action, Chapter, Evaluation, Finding, Organisation, Recommendation, Shown, Site, Text
+from . import chapters, dashboards
 
 SHOWN_FLAGS = ("overdue", "unreported", "due-soon")  # the due-date flags worth showing beside a due date
 
@@ -39,11 +39,13 @@ class Fragments:
     link: Callable[[str], str]
     as_of: datetime.date
     truncate: Callable[..., str]
+    markup: Converter
 
     def filters(self) -> dict[str, Callable[..., Any]]:
         return {name: getattr(self, name) for name in (
-            "shown", "inline", "block", "short", "heading", "position", "status", "follow_up", "due", "org_link", "orgs",
-            "orgs_short", "rec_label", "rec_name", "status_counts", "position_counts", "permalink", "href", "paragraph_number")}
+            "shown", "inline", "block", "short", "plain", "as_text", "md_inline", "chapter", "repeated", "position", "status", "follow_up",
+            "due", "org_link", "orgs", "orgs_short", "rec_label", "rec_name", "status_counts", "position_counts", "permalink", "href",
+            "paragraph_number")}
 
     def _(self, message: str) -> Markup:
         """A UI word from the catalog, safe as HTML as Jinja's gettext has it (`%` escapes what goes in)."""
@@ -62,12 +64,12 @@ class Fragments:
     def inline(self, value: Text) -> Markup:
         """One line of Markdown inside HTML; a fallback keeps its own language and says so."""
         s = self.shown(value)
-        return self._marked(s, text.to_inline_html(s.text))
+        return self._marked(s, self.markup.inline(s.text))
 
     def block(self, value: Text) -> Markup:
         """A block of Markdown; a fallback comes with a notice naming its language."""
         s = self.shown(value)
-        html = text.to_html(s.text)
+        html = self.markup.block(s.text)
         if not s.fallback:
             return Markup(f'\n<div class="es-text">\n{html}\n</div>\n')
         notice = self._("Not yet translated: shown in the original language (%(language)s).") % {
@@ -78,13 +80,32 @@ class Fragments:
     def short(self, value: Text, length: int = 160) -> Markup:
         """Plain text cut at a word to `length` characters, in its own language."""
         s = self.shown(value)
-        cut = self.truncate(text.plain(s.text), length, end="…")
+        cut = self.truncate(self.markup.plain(s.text), length, end="…")
         return Markup(f'<span lang="{s.lang}">{escape(cut)}</span>') if s.fallback else escape(cut)
 
-    def heading(self, value: Text) -> Markup:
-        """A text inside a Markdown heading line."""
-        s = self.shown(value)
-        return self._marked(s, text.md_escape(s.text))
+    def md_inline(self, value: Shown | str) -> Markup:
+        """A text already chosen in its language (`shown`), as one line of HTML."""
+        return self.markup.inline(value.text if isinstance(value, Shown) else value)
+
+    def chapter(self, chapter: Chapter, ev: Evaluation) -> chapters.ChapterView:
+        """A report chapter's blocks with their HTML, in this language or the original one."""
+        return chapters.chapter_view(chapter, ev, self.lang, self.markup, self.link)
+
+    def repeated(self, number: int, ev: Evaluation) -> tuple[Markup, str]:
+        """The text of paragraph `number` shown again where another paragraph repeats it, and its language."""
+        same = ev.report.paragraph_text(number, self.lang)
+        return chapters.repeated(same, ev, self.markup, self.link), same.lang
+
+    @staticmethod
+    def as_text(value: str) -> str:
+        """Plain text, or HTML made plain: what front matter holds (the theme escapes it again)."""
+        return plain_text(value) if isinstance(value, Markup) else value
+
+    def plain(self, value: Text | Shown | str) -> str:
+        """A text as one line of plain text, for front matter, titles and the preview picture."""
+        if isinstance(value, Text):
+            value = self.shown(value)
+        return self.markup.plain(value.text if isinstance(value, Shown) else value)
 
     def _marked(self, s: Shown, html: Markup) -> Markup:
         """A one-line text as it stands, or, in another language than the page's, with its language and a note."""
@@ -168,9 +189,9 @@ class Fragments:
             self.link(target), self._("Link copied"), self._("Link to %(what)s") % {"what": what})
 
     def paragraph_number(self, number: int) -> Markup:
-        """A numbered paragraph's number, at its start in a chapter's Markdown: a link to itself that the
-        site script turns into "copy link" (a chapter has a hundred of them)."""
-        return Markup('[§{0}](#p-{0}){{: .es-para-num .es-permalink data-copied="{1}" title="{2}" }}').format(
+        """A numbered paragraph's number, at its start: a link to itself that the site script turns into
+        "copy link" (a chapter has a hundred of them)."""
+        return Markup('<a class="es-para-num es-permalink" href="#p-{0}" data-copied="{1}" title="{2}">§{0}</a>').format(
             number, self._("Link copied"), self._("Copy the link to §%(number)s") % {"number": number})
 
     # --- counts as badges -------------------------------------------------------------------------
@@ -216,8 +237,9 @@ POSITION_COUNT = {
 }
 
 
-def make(env: Any, lang: str, site: Site, labels: SimpleNamespace, link: Callable[[str], str], as_of: datetime.date) -> Fragments:
+def make(env: Any, lang: str, site: Site, labels: SimpleNamespace, link: Callable[[str], str], as_of: datetime.date,
+         catalogs: i18n.Catalogs, markup: Converter) -> Fragments:
     """The fragments of one language's Jinja environment (its catalog's gettext, its truncation)."""
-    translations = i18n.translations(lang)
+    translations = catalogs.translations(lang)
     return Fragments(lang, site, labels, translations.gettext, translations.ngettext, link, as_of,
-                     lambda value, length, end: do_truncate(env, value, length, end=end))
+                     lambda value, length, end: do_truncate(env, value, length, end=end), markup)

@@ -11,32 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
+from ..digests import digest
+from ..files import write_if_changed
 from ..model import Site
 from ..paths import LOCALES, PACKAGE, TEMPLATES
 
 RENDERING = (TEMPLATES, LOCALES, PACKAGE)  # the code every page is rendered with
-
-
-@cache
-def code() -> str:
-    """The digest of the tool's own Python code: what a model kept from an earlier build was made with."""
-    return digest([PACKAGE])
-
-
-def digest(paths: Iterable[Path], *extra: str) -> str:
-    """The SHA-256 of the files under `paths` (names and bytes, in a fixed order) and of `extra`."""
-    sha = hashlib.sha256()
-    for value in extra:
-        sha.update(value.encode("utf-8") + b"\0")
-    for top in paths:
-        files = sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else [top] if top.is_file() else []
-        for path in files:
-            if "__pycache__" not in path.parts:
-                sha.update(str(path.relative_to(top)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return sha.hexdigest()
 
 
 def evaluation_keys(content_dir: Path, slugs: Iterable[str], settings: str, project: Iterable[Path] = ()) -> dict[str, str]:
@@ -57,7 +39,7 @@ def load(path: Path) -> dict[str, str]:
 
 
 def store(path: Path, keys: dict[str, str]) -> None:
-    path.write_text(json.dumps(keys, sort_keys=True, indent=0), encoding="utf-8")
+    write_if_changed(path, json.dumps(keys, sort_keys=True, indent=0))
 
 
 def with_repeats(keys: dict[str, str], site: Site) -> dict[str, str]:

@@ -1,15 +1,18 @@
-"""Model → one tree of Markdown pages per language, through Jinja templates in `templates/pages/`.
+"""Model → one tree of pages per language, through Jinja templates in `templates/pages/`.
 
-The list of pages is a view of the model (`site_pages`); each page names its template and context.
-Templates get UI words from gettext (`{% trans %}`, `_()`), numbers and dates from Babel filters, and
-links as addresses relative to the page, so nothing here builds HTML or knows a UI word.
+The list of pages comes from the page kinds (`kinds`); each page names its template and context.
+Templates get UI words from gettext (`{% trans %}`, `_()`), numbers and dates from Babel filters,
+links as addresses relative to the page, and every author text as HTML from the one converter of
+`markup` (the trust boundary): a page's body is finished HTML, which any engine passes on as it is.
+Each page is a `.md` file with its front matter (title, description, what search indexes), so that
+MkDocs and Zensical build the same tree.
 """
 from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -18,102 +21,48 @@ import jinja2
 from markupsafe import Markup
 
 from .. import i18n, typography, urls
-from .. import markup as text
-from ..content.project import Identity, default_project
-from ..content.report import REFERENCE
-from ..model import LANGS, Assignment, Evaluation, Indicator, Shown, Site
-from ..opendata import documents as opendata
-from ..opendata import feeds
-from ..opendata import findings as opendata_findings
-from . import charts, dashboards, explorer, fragments, labels, static_words
-from . import picture as preview
-
-PAGE_TEMPLATES = Path("pages")
+from ..i18n import Catalogs
+from ..markup import Converter
+from ..model import LANGS, Assignment, Evaluation, Identity, Indicator, Site
+from . import charts, dashboards, explorer, fragments, kinds, labels, picture, static_words
+from .pieces import Here, Pieces
 
 
 @dataclass(frozen=True)
-class Page:
-    """One generated page: its address, the template that renders it and what the template needs."""
+class RenderSettings:
+    """What one language's rendering needs besides the model: where templates are looked up (the
+    site project's own first), its catalogs, the site's names per language, the public address
+    (None: absolute addresses are left out), the day due dates are judged against, the site
+    project's Markdown extensions, the work folder (compiled templates are kept there) and the
+    open data's description (the data dictionary shows it)."""
 
-    url: str
-    template: str
-    context: Mapping[str, Any] = field(default_factory=dict)
-    in_nav: bool = False  # listed in the navigation (see `navigation`), which the theme needs to know
-    needs_site_url: bool = False  # made of absolute addresses: left out when no site URL is configured
-
-    @property
-    def source(self) -> str:
-        """The file MkDocs reads: `x/index.md` for a page at `x/`; files such as `feed.xml` as they are."""
-        return self.url if not self.url.endswith("/") and self.url else urls.source_file(self.url)
-
-
-def site_pages(site: Site) -> list[Page]:
-    """Every page of one language's tree; the same list in every language."""
-    pages = [Page(urls.home(), "home.md.j2", in_nav=True),
-             Page(urls.evaluations(), "evaluations.md.j2", in_nav=True),
-             Page(urls.all_actions(), "all_actions.md.j2", in_nav=True),
-             Page(urls.dashboard(), "dashboard.md.j2", in_nav=True),
-             Page(urls.organisations(), "organisations.md.j2", in_nav=True),
-             Page(urls.data(), "data.md.j2", in_nav=True),
-             Page("feed.xml", "feed.xml.j2", needs_site_url=True)]
-    pages += [Page(urls.organisation(org), "organisation.md.j2", {"org": org}) for org in site.organisations]
-    for ev in site.evaluations:
-        pages += [Page(urls.evaluation(ev), "evaluation.md.j2", {"ev": ev}),
-                  Page(urls.recommendations(ev), "recommendations.md.j2", {"ev": ev}),
-                  Page(urls.action_plan(ev), "action_plan.md.j2", {"ev": ev}),
-                  Page(urls.evaluation_dashboard(ev), "evaluation_dashboard.md.j2", {"ev": ev})]
-        pages += [Page(urls.recommendation(ev, rec), "recommendation.md.j2", {"ev": ev, "rec": rec})
-                  for rec in ev.recommendations]
-        pages += [Page(urls.action(ev, act), "action.md.j2", {"ev": ev, "act": act}) for act in ev.actions]
-        if ev.report:
-            pages.append(Page(urls.report(ev), "report.md.j2", {"ev": ev}))
-            pages += [Page(urls.chapter(ev, c.id), "chapter.md.j2", {"ev": ev, "chapter": c}) for c in ev.report.chapters]
-        if ev.tables:
-            pages.append(Page(urls.tables(ev), "tables.md.j2", {"ev": ev}))
-        if ev.objectives:
-            pages.append(Page(urls.indicators(ev), "indicators.md.j2", {"ev": ev}))
-        pages.append(Page(urls.preview_image(ev), "preview.txt.j2", {"ev": ev}))
-        if ev.findings:
-            pages.append(Page(urls.findings(ev), "findings.md.j2", {"ev": ev}))
-            pages += [Page(urls.finding(ev, f), "finding.md.j2", {"ev": ev, "finding": f}) for f in ev.findings]
-    for kind in explorer.KINDS:  # across evaluations: a list in pages, an index, and each evaluation's facet data
-        parts = explorer.pages(site, kind)
-        pages += [Page(urls.explorer(kind, n), "explorer.md.j2", {"kind": kind, "number": n, "count": len(parts), "items": part}, in_nav=n == 1)
-                  for n, part in enumerate(parts, start=1)]
-        pages.append(Page(urls.explorer_index(kind), "explorer_index.json.j2", {"kind": kind}))
-        pages += [Page(urls.explorer_data(kind, ev), "explorer_chunk.json.j2", {"kind": kind, "ev": ev})
-                  for ev in explorer.items_by_evaluation(site, kind)]
-    return pages
+    templates: tuple[Path, ...]
+    catalogs: Catalogs
+    identities: dict[str, Identity]
+    work_dir: Path
+    site_url: str | None = None
+    as_of: datetime.date | None = None
+    extensions: tuple[str | dict, ...] = ()
+    data_tables: tuple[Any, ...] = ()
+    type_words: dict[str, str] | None = None
 
 
-def navigation(lang: str) -> list[Any]:
-    """The MkDocs `nav` of one language: the same few entries whatever the number of evaluations,
-    since every page renders it (a growing nav makes build cost grow with the square of the pages).
-    Each evaluation's pages carry a navigation of their own instead (`evaluation_nav` in the macros).
-    Titles are given here, not read from the pages, so that a build of only the changed pages
-    (MkDocs' dirty build) still has every title."""
-    _ = i18n.translations(lang).gettext
-    entries = [(_("Home"), urls.home()), (_("Evaluations"), urls.evaluations()), (_("Recommendations"), urls.explorer("recommendations")),
-               (_("Findings"), urls.explorer("findings")), (_("All actions"), urls.all_actions()), (_("Follow-up dashboard"), urls.dashboard()),
-               (_("Organisations"), urls.organisations()), (_("Open data"), urls.data())]
-    return [{title: urls.source_file(url)} for title, url in entries]
-
-
-def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Environment:
-    """A Jinja environment speaking `lang`: its catalog, its Babel formats. `templates_dir` may be
-    a list of folders, searched in order (a site project's overrides, then the tool's templates)."""
+def environment(lang: str, settings: RenderSettings) -> jinja2.Environment:
+    """A Jinja environment speaking `lang`: its catalog, its Babel formats; templates are searched in
+    `settings.templates` in order (a site project's overrides, then the tool's templates)."""
+    gettext = settings.catalogs.gettext(lang)
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=jinja2.FileSystemLoader(settings.templates),
         extensions=["jinja2.ext.i18n", static_words.StaticWords],
-        autoescape=True,
+        autoescape=lambda name: not (name or "").endswith(".txt.j2"),  # a picture's words are plain text
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
-    static_words.install(env, i18n.translations(lang).gettext, i18n.catalog_files(lang))
+    env.install_gettext_translations(settings.catalogs.translations(lang), newstyle=True)
+    static_words.install(env, gettext, settings.work_dir / "templates" / f"{lang}-{settings.catalogs.digest(lang)}")
     env.globals.update(lang=lang, langs=LANGS, urls=urls, colon=typography.for_language(":", lang))
     env.filters.update(
         number=partial(i18n.format_number, lang=lang),
@@ -123,11 +72,6 @@ def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Envir
         size=partial(i18n.format_size, lang=lang),
         country=partial(i18n.country_name, lang=lang),
         language=partial(i18n.language_name, in_lang=lang),
-        md=lambda shown: text.to_html(shown.text),
-        md_inline=lambda shown: text.to_inline_html(shown.text),
-        md_escape=text.md_escape,
-        tag_footnotes=text.tag_footnotes,
-        plain=_plain,
         lower_first=fragments.lower_first,
         yaml_str=_yaml_str,
         in_evaluation=lambda actions, ev: [Assignment(ev, act) for act in actions],
@@ -136,8 +80,54 @@ def environment(lang: str, templates_dir: Path | Sequence[Path]) -> jinja2.Envir
     return env
 
 
-def add_site_filters(env: jinja2.Environment, site: Site, lang: str) -> None:
-    """Filters that need the model: an organisation's short name from its id."""
+def navigation(lang: str, catalogs: Catalogs) -> list[dict[str, str]]:
+    """The engines' `nav` of one language: the same few entries whatever the number of evaluations,
+    since every page renders it (a growing nav makes build cost grow with the square of the pages).
+    Each evaluation's pages carry a tab bar of their own instead (`sections`). Titles are given here,
+    not read from the pages, so that a build of only the changed pages still has every title."""
+    _ = catalogs.gettext(lang)
+    return [{_(words): urls.source_file(url)} for words, url in kinds.navigation()]
+
+
+def render_language(site: Site, lang: str, settings: RenderSettings, keep: Collection[str] = (), pieces: Pieces | None = None,
+                    ) -> dict[str, str | bytes]:
+    """The page tree of one language: source path → text (bytes for pictures), but for the pages in
+    `keep` (still current from an earlier run) and, without a site URL, the pages made only of
+    absolute addresses. `pieces` are the kept pieces of the pages that gather all evaluations."""
+    env = environment(lang, settings)
+    identity = settings.identities[lang]
+    as_of = settings.as_of or datetime.date.today()
+    site_url = settings.site_url
+    gettext = settings.catalogs.gettext(lang)
+    markup = Converter(settings.extensions, gettext("Back to footnote %d in the text"))
+    here = Here()
+    pieces = pieces or Pieces({}, {})
+    words = labels.for_language(gettext)
+    env.globals.update(
+        absolute=lambda url: f"{site_url}{lang}/{url}" if site_url else None, as_of=as_of, dashboards=dashboards, site_url=site_url,
+        explorer=explorer, site_name=identity.name, site_description=identity.description, publisher=identity.publisher,
+        site=site, here=here, link=here.link, piece=partial(pieces.piece, here), L=words, sections=_sections(gettext),
+        data_tables=settings.data_tables, type_words=settings.type_words or {})
+    found = fragments.make(env, lang, site, words, here.link, as_of, settings.catalogs, markup)
+    env.filters.update(found.filters())
+    _add_site_filters(env, site, lang, gettext)
+    files: dict[str, str | bytes] = {}
+    for page in kinds.site_pages(site):
+        if page.source in keep or (page.kind.absolute and not site_url):
+            continue
+        here.page = page
+        rendered = env.get_template(page.template).render(page=page, **page.context)
+        files[page.source] = _picture(rendered, page.context["ev"]) if page.source.endswith(".png") else rendered
+    return files
+
+
+def _sections(gettext: Any) -> Any:
+    """The sections of an evaluation for its tab bar, in the page's language: (section, address, words)."""
+    return lambda ev: [(section, url, Markup(gettext(words))) for section, url, words in kinds.sections(ev)]
+
+
+def _add_site_filters(env: jinja2.Environment, site: Site, lang: str, gettext: Any) -> None:
+    """Filters that need the model: an organisation's short name from its id, a chart's labels."""
     def org_short(org_id: str) -> str:
         org = site.organisation(org_id)
         return (org.short or org.name).shown(lang).text
@@ -145,10 +135,9 @@ def add_site_filters(env: jinja2.Environment, site: Site, lang: str) -> None:
     env.filters["org_short"] = org_short
     env.filters["org_short_names"] = lambda ids: {org_id: org_short(org_id) for org_id in ids}
     env.filters["short_titles"] = lambda slugs: {slug: site.evaluation(slug).short.shown(lang).text for slug in slugs}
-    _ = i18n.translations(lang).gettext
 
     def row_label(who: str, series_id: str | None, indicator: Indicator | None = None) -> str:
-        name = _("Total") if who == "total" else org_short(who)
+        name = gettext("Total") if who == "total" else org_short(who)
         if series_id and indicator:
             label = next(s.label for s in indicator.series if s.id == series_id).shown(lang).text
             return label if len(indicator.rows()) == len(indicator.series) else f"{name}: {label}"
@@ -156,16 +145,12 @@ def add_site_filters(env: jinja2.Environment, site: Site, lang: str) -> None:
 
     def chart(indicator: Indicator, narrow: bool = False) -> charts.Chart | None:
         def guide(kind: str, value: float) -> str:
-            return (_("Baseline") if kind == "baseline" else _("Target")) + " " + i18n.format_number(value, lang)
+            return (gettext("Baseline") if kind == "baseline" else gettext("Target")) + " " + i18n.format_number(value, lang)
 
         return charts.indicator_chart(indicator, lambda who, part: row_label(who, part, indicator),
                                       lambda v: i18n.format_number(v, lang), guide, charts.NARROW if narrow else charts.WIDE)
 
     env.globals.update(row_label=row_label, indicator_chart=chart)
-
-
-def _plain(value: Shown | str) -> str:
-    return text.plain(value.text if isinstance(value, Shown) else value)
 
 
 def _per_evaluation(rows: Iterable[Any]) -> list[tuple[Evaluation, list[Any]]]:
@@ -183,83 +168,14 @@ def _yaml_str(value: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def render_language(site: Site, lang: str, templates_dir: Path | Sequence[Path], site_url: str | None = "/",
-                    as_of: datetime.date | None = None, keep: Collection[str] = (), identity: Identity | None = None,
-                    pieces: Pieces | None = None) -> dict[str, str | bytes]:
-    """The page tree of one language: source path → text (bytes for pictures), but for the pages in `keep` (still
-    current from an earlier run). `site_url` is the public address of the site, for the places that
-    need an absolute link (citation, feeds); without one (None) they are left out: `absolute()`
-    gives None and the pages made only of absolute addresses are not written. `as_of` is the date
-    against which due dates are judged (default: today); `identity` the site's name and description
-    (default: the tool's); `pieces` the kept pieces of the pages that gather all evaluations (default: none kept)."""
-    env = environment(lang, templates_dir)
-    identity = identity or default_project().identity(lang)
-    env.globals.update(absolute=lambda url: f"{site_url}{lang}/{url}" if site_url else None, as_of=as_of or datetime.date.today(),
-                       dashboards=dashboards, site_url=site_url, opendata=opendata, feed_entries=feeds.feed_entries, explorer=explorer,
-                       opendata_findings=opendata_findings,
-                       site_name=identity.name, site_description=identity.description, publisher=identity.publisher)
-    add_site_filters(env, site, lang)
-    here = Here()
-    pieces = pieces or Pieces({}, {})
-    env.globals.update(site=site, here=here, link=here.link, piece=partial(pieces.piece, here),
-                       refs=partial(_paragraph_refs, link=here.link), L=labels.for_language(i18n.translations(lang).gettext))
-    env.filters.update(fragments.make(env, lang, site, env.globals["L"], here.link, env.globals["as_of"]).filters())
-    files = {}
-    for page in site_pages(site):
-        if page.source in keep or (page.needs_site_url and not site_url):
-            continue
-        template = env.get_template(str(PAGE_TEMPLATES / page.template))
-        here.page = page
-        rendered = template.render(page=page, **page.context)
-        files[page.source] = _picture(rendered, page.context["ev"]) if page.source.endswith(".png") else rendered
-    return files
-
-
-class Here:
-    """The page being rendered, for the templates' `link()` and `here.page`. Macro files are
-    imported without the page's context, so Jinja evaluates each of them once per language rather
-    than once per page (an import with context costs a new module every time); what they need of the
-    page they read here."""
-
-    page: Page
-
-    def link(self, target: str) -> str:
-        """`target` (site-relative) as a link from the page being rendered."""
-        return urls.relative(target, self.page.url)
-
-
-class Pieces:
-    """One evaluation's share of a page that gathers all evaluations (its rows in All actions or on an
-    organisation's page, its cards in an explorer), kept from one build to the next while that
-    evaluation's key (`freshness`) holds: after an edit, such a page is a join of kept pieces and the
-    edited evaluation's new one, not rendered whole again. `stored` is what an earlier build kept;
-    `used` what this one used, to keep for the next."""
-
-    def __init__(self, keys: Mapping[str, str], stored: Mapping[tuple[str, str, str], tuple[str, str]]):
-        self.keys, self.stored = keys, stored
-        self.used: dict[tuple[str, str, str], tuple[str, str]] = {}
-
-    def piece(self, here: Here, name: str, ev: Evaluation, render: Callable[..., str], *args: Any) -> Markup:
-        """The piece `name` of `ev` on the page being rendered: as kept, or rendered by `render(*args)`."""
-        key, current = (name, ev.slug, here.page.url), self.keys.get(ev.slug, "")
-        kept = self.stored.get(key)
-        html = kept[1] if kept and kept[0] == current and current else str(render(*args))
-        self.used[key] = (current, html)
-        return Markup(html)
-
-
 def _picture(words: str, ev: Evaluation) -> bytes:
-    """A link-preview picture from the lines its template wrote (templates/pages/preview.txt.j2)."""
+    """A link-preview picture from the lines its template wrote (templates/pages/preview.txt.j2), plain text."""
     site_name, title, subtitle, *lines = [line for line in words.splitlines() if line.strip()]
     segments = [(key, n) for key, n in dashboards.by_status(ev.actions).items if n] if ev.has_response else []
-    return preview.draw(preview.PreviewText(site_name, title, subtitle, lines, segments))
+    return picture.draw(picture.PreviewText(site_name, title, subtitle, lines, segments))
 
 
-def _paragraph_refs(markdown_text: str, ev: Evaluation, lang: str, link: Callable[[str], str]) -> Markup:
-    """`[§94]` in a report's Markdown (in language `lang`) → a link to paragraph 94 wherever it is (the loader
-    checked it exists). The result is the author's Markdown, typeset for its language, not HTML-escaped."""
-    typeset = typography.for_language(markdown_text, lang)
-    return Markup(REFERENCE.sub(lambda m: f"[§{m[1]}]({link(urls.paragraph(ev, int(m[1])))})", typeset))
-
-
-
+def plain_environment(templates: Sequence[Path]) -> jinja2.Environment:
+    """An environment without a language, for the pages at the site's root (`root`), which speak all three."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(list(templates)), autoescape=True, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True)

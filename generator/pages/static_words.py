@@ -6,14 +6,12 @@ variables says the same on every page of a language, so this extension asks the 
 the template is compiled, and writes the translation in its place, marked safe as Jinja's gettext
 marks it. Words with variables, plural forms and words with a `%` still go through gettext. Because
 the compiled code then holds one language's words, each language (and each version of its catalogs)
-has its own cache of compiled templates (`bytecode_cache`).
+has its own folder of compiled templates in the project's work folder, never in a shared temporary folder
+where another user could plant one.
 """
 from __future__ import annotations
 
-import hashlib
-import tempfile
 from collections.abc import Callable, Iterator
-from functools import cache
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -46,16 +44,9 @@ class StaticWords(Extension):
         yield from window
 
 
-def install(env, gettext: Callable[[str], str], catalog_files: tuple[Path, ...]) -> None:
-    """Give `env` the catalog's words for compilation and a cache of compiled templates of its own."""
+def install(env, gettext: Callable[[str], str], cache: Path) -> None:
+    """Give `env` the catalog's words for compilation, and `cache` (a folder of the project's work folder,
+    named after the catalogs' digest) for its compiled templates."""
     env.static_gettext = gettext
-    env.bytecode_cache = bytecode_cache(catalog_files)
-
-
-@cache
-def bytecode_cache(catalog_files: tuple[Path, ...]) -> FileSystemBytecodeCache:
-    """Compiled templates for one version of a language's catalogs, kept in the user's temporary folder."""
-    key = hashlib.sha256(b"".join(path.read_bytes() for path in catalog_files)).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / f"evalsite-jinja-{key}"
-    folder.mkdir(exist_ok=True)
-    return FileSystemBytecodeCache(str(folder))
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache))

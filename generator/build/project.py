@@ -1,7 +1,8 @@
 """A site project: the folder an office keeps in Git, described by its `evalsite.yml`.
 
 ```
-evalsite.yml        the site's name, short name, description, publisher (per language), logo, address
+evalsite.yml        the site's name, short name, description, publisher (per language), address, content folder
+mkdocs.yml          the MkDocs settings an office may change: palette, features, logo, extensions, extra CSS/JS, plugins
 content/            organisations.yml and evaluations/ (the authors' files)
 templates/          optional: a file here replaces the tool's file of the same name (`templates/theme/
                     partials/footer.html`, `templates/pages/home.md.j2`, `templates/assets/evalsite.css`)
@@ -10,7 +11,9 @@ build/              the work folder (generated page trees, caches); not kept in 
 ```
 
 The overrides work as Material's `custom_dir`: the project's folder is searched first, then the
-tool's own. `evalsite init` writes a project (`init.py`); this repository is one.
+tool's own. `evalsite init` writes a project (`cli/init.py`); this repository is one. Nothing is set
+in two places: evalsite.yml holds what is evalsite's (names per language, the content folder, the
+site's address), mkdocs.yml what is the engine's (`engines.config` refuses what evalsite sets itself).
 """
 from __future__ import annotations
 
@@ -23,16 +26,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .. import i18n
+from ..content.yamlsource import read_yaml
+from ..engines import config as engine_config
+from ..engines.config import SiteConfig
 from ..errors import Problems
+from ..i18n import Catalogs
 from ..model import LANGS, Identity
 from ..paths import LOCALES, TEMPLATES
-from .yamlsource import read_yaml
 
 CONFIG_NAME = "evalsite.yml"
 TEXTS = ("name", "short_name", "description", "publisher")
-SETTINGS = (*TEXTS, "logo", "site_url", "content")
-LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+SETTINGS = (*TEXTS, "site_url", "content")
+MOVED = {"logo": "the logo is set in mkdocs.yml: `theme:` `logo: path/to/logo.svg` (and `favicon:`)"}
 
 
 class ProjectError(Exception):
@@ -47,9 +52,13 @@ class Project:
     root: Path
     content: Path
     texts: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    logo: Path | None = None
     site_url: str | None = None  # the public address, ending in "/"; None: not configured
     config: Path | None = None  # the evalsite.yml read, if any
+    site_config: SiteConfig | None = None  # its mkdocs.yml, checked; None: the tool's (`engine_config`)
+
+    def engine_config(self) -> SiteConfig:
+        """The project's MkDocs settings, or the tool's when it has no mkdocs.yml."""
+        return self.site_config or read_site_config(engine_config.DEFAULT)
 
     @property
     def work_dir(self) -> Path:
@@ -65,10 +74,14 @@ class Project:
         """The project's catalog overrides, if it has any."""
         return _own(self.root / "locales", LOCALES)
 
-    def identity(self, lang: str) -> Identity:
+    def catalogs(self) -> Catalogs:
+        """The UI words: the tool's catalogs with the project's entries over them."""
+        return Catalogs(self.locales)
+
+    def identity(self, lang: str, catalogs: Catalogs) -> Identity:
         """The site's name, short name, description and publisher in `lang`: as configured in that
         language, else in another configured language, else the tool's words."""
-        _ = i18n.translations(lang).gettext
+        _ = catalogs.gettext(lang)
         defaults = {"name": _("Development cooperation evaluations"), "short_name": _("Evaluations"),
                     "description": _("Evaluations of development cooperation programmes: recommendations, management "
                                      "responses and follow-up actions."),
@@ -124,16 +137,34 @@ def load_project(path: Path) -> Project:
         problems.add(path, 1, f"{CONFIG_NAME} holds settings as `key: value` lines — see the comments `evalsite init` writes")
         problems.raise_if_any()
     for key in data:
-        if key not in SETTINGS:
+        if key in MOVED:
+            problems.add(path, doc.line((key,)), f"`{key}` has moved — {MOVED[key]}")
+        elif key not in SETTINGS:
             close = difflib.get_close_matches(str(key), SETTINGS, n=1)
             hint = f"did you mean `{close[0]}`?" if close else f"the settings are {', '.join(SETTINGS)}"
             problems.add(path, doc.line((key,)), f"unknown setting `{key}` — {hint}")
     texts = {key: _texts(data[key], (key,), doc, problems) for key in TEXTS if data.get(key) is not None}
     site_url = _site_url(data.get("site_url"), doc, problems)
-    logo = _file(data.get("logo"), "logo", root, doc, problems)
     content = root / str(data.get("content", "content"))  # a missing folder is the loader's to report
+    site_config = read_site_config(root / engine_config.CONFIG_NAME, problems) if (root / engine_config.CONFIG_NAME).is_file() else None
+    if site_config and site_config.site_url:
+        if site_url:
+            problems.add(site_config.path, 1, f"site_url is set both here and in {CONFIG_NAME} — keep it in one of them")
+        else:
+            site_url = _site_url(site_config.site_url, doc, problems, site_config.path)
     problems.raise_if_any()
-    return Project(root, content, texts, logo, site_url, path.resolve())
+    return Project(root, content, texts, site_url, path.resolve(), site_config)
+
+
+def read_site_config(path: Path, problems: Problems | None = None) -> SiteConfig:
+    """A project's mkdocs.yml, checked (`engines.config.check`); with its own problems raised as
+    ContentError when no collection is given to add them to."""
+    own = problems if problems is not None else Problems()
+    doc = read_yaml(path, own)
+    site_config = engine_config.check(doc.data if doc and doc.data is not None else {}, path, doc.line if doc else (lambda where: 1), own)
+    if problems is None:
+        own.raise_if_any()
+    return site_config
 
 
 def _texts(value: Any, where: tuple, doc, problems: Problems) -> dict[str, str]:
@@ -153,12 +184,12 @@ def _texts(value: Any, where: tuple, doc, problems: Problems) -> dict[str, str]:
     return {}
 
 
-def _site_url(value: Any, doc, problems: Problems) -> str | None:
+def _site_url(value: Any, doc, problems: Problems, where: Path | None = None) -> str | None:
     if value is None:
         return None
     message = check_site_url(value) if isinstance(value, str) else "the site URL must be a text"
     if message:
-        problems.add(doc.path, doc.line(("site_url",)), message)
+        problems.add(where or doc.path, doc.line(("site_url",)) if where is None else 1, message)
         return None
     return with_slash(value)
 
@@ -185,17 +216,3 @@ def _is_loopback(host: str) -> bool:
 
 def with_slash(url: str) -> str:
     return url if url.endswith("/") else url + "/"
-
-
-def _file(value: Any, key: str, root: Path, doc, problems: Problems) -> Path | None:
-    if value is None:
-        return None
-    path = root / str(value)
-    if not path.is_file():
-        problems.add(doc.path, doc.line((key,)), f"there is no file {value} beside {CONFIG_NAME} — put the {key} there, or correct its name")
-    elif path.suffix.lower() not in LOGO_SUFFIXES:
-        problems.add(doc.path, doc.line((key,)), f"a {key} must be an image: {', '.join(LOGO_SUFFIXES)}")
-    else:
-        return path
-    return None
-
