@@ -42,6 +42,15 @@ def test_the_address_answers_theme_country_and_overdue(page, explorer_url, lang)
     assert page.locator(".es-explorer-static").is_hidden()
 
 
+def test_a_theme_category_finds_every_theme_in_it(page, explorer_url):
+    page.goto(f"{explorer_url}en/recommendations/?theme=160")
+    assert len(cards(page)) == 5  # 16010 and 16080 are in category 160
+    page.goto(f"{explorer_url}en/recommendations/?theme=16010")
+    assert cards(page) == [f"{explorer_url}en/evaluations/beta-2025-midterm/recommendations/b1/",
+                           f"{explorer_url}en/evaluations/alpha-2021-final/recommendations/a1/",
+                           f"{explorer_url}en/evaluations/alpha-2021-final/recommendations/a2/"]
+
+
 def test_a_choice_goes_into_the_address(page, explorer_url):
     page.goto(f"{explorer_url}en/recommendations/")
     page.locator(".es-explorer-results .es-card").first.wait_for()

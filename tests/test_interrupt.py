@@ -9,15 +9,14 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from evalsite.build import BuildOptions, build
 
-from .conftest import CONTENT, PROJECT, ROOT
-
-PORT = 8101
+from .conftest import CONTENT, PROJECT, ROOT, _free_port
 
 
 def _descendants(pid: int) -> set[int]:
@@ -71,13 +70,12 @@ def test_an_interrupted_build_ends_its_workers_and_leaves_nothing(tmp_path, how)
     build = _start(["build", "--as-of", "2026-11-23"], project)
     workers: set[int] = set()
 
-    def building() -> bool:
+    def in_mkdocs() -> bool:
         workers.update(_descendants(build.pid))
-        staging = list(project.glob(".site.building-*"))
-        return bool(staging) and any(staging[0].iterdir()) and len(workers) >= 3  # the workers run and write
+        staging = list(project.glob(".site.building-*"))  # MkDocs has written a page into it: the workers run and write
+        return bool(staging) and len(workers) >= 3 and next(staging[0].glob("*/**/*.html"), None) is not None
 
-    _wait_for(building)
-    time.sleep(0.5)  # into MkDocs
+    _wait_for(in_mkdocs)
     workers.update(_descendants(build.pid))
     if how == "SIGTERM to evalsite":
         build.send_signal(signal.SIGTERM)
@@ -94,11 +92,19 @@ def test_an_interrupted_build_ends_its_workers_and_leaves_nothing(tmp_path, how)
 
 def test_an_interrupted_preview_server_ends_its_workers(tmp_path):
     project = _project(tmp_path)
-    serve = _start(["serve", "--port", str(PORT)], project)
-    _wait_for(lambda: (project / "build" / "preview" / "en" / "index.html").is_file())
+    port = _free_port()
+    serve = _start(["serve", "--port", str(port)], project)
+
+    def serving() -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=2) as answer:
+                return answer.status == 200
+        except OSError:
+            return False
+
+    _wait_for(serving)
     workers = _descendants(serve.pid)
     assert len(workers) >= 3
-    time.sleep(0.5)
     serve.send_signal(signal.SIGTERM)
     _, err = serve.communicate(timeout=60)
     assert serve.returncode == 130 and "Traceback" not in err, err

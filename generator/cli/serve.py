@@ -67,7 +67,7 @@ def serve(project: Project, out: Path | None, host: str, port: int, debug: bool 
     state = _State()
     options = functools.partial(_options, project, out, site_url)
     try:
-        server = http.server.ThreadingHTTPServer((host, port), functools.partial(_Handler, state, directory=str(out)))
+        server = _Server((host, port), functools.partial(_Handler, state, directory=str(out)))
     except OSError as exc:
         raise PortError(f"cannot serve on {host}:{port} ({exc.strerror}) — choose another port with --port") from None
     observer = Observer()
@@ -154,6 +154,13 @@ class _OnChange(FileSystemEventHandler):
         if changed.parent in self.folders and changed not in self.files:
             return  # another file beside evalsite.yml or the base config
         self.state.changed.set()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: tuple) -> None:
+        """A reader who closes a page before it arrived is no error worth a traceback in the author's terminal."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

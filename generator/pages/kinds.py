@@ -79,7 +79,7 @@ def _one(url: str) -> Callable[[PageKind, Site], list[Page]]:
 
 
 def _per_evaluation(url: Callable[[Evaluation], str], exists: Callable[[Evaluation], Any] = lambda ev: True,
-                       ) -> Callable[[PageKind, Site], list[Page]]:
+                    ) -> Callable[[PageKind, Site], list[Page]]:
     return lambda kind, site: [Page(kind, url(ev), {"ev": ev}) for ev in site.evaluations if exists(ev)]
 
 
@@ -87,7 +87,7 @@ def _explorer_pages(name: str) -> Callable[[PageKind, Site], list[Page]]:
     def listed(kind: PageKind, site: Site) -> list[Page]:
         parts = explorer.pages(site, name)
         return [Page(kind, urls.explorer(name, n), {"kind": name, "number": n, "count": len(parts), "items": part})
-                   for n, part in enumerate(parts, start=1)]
+                for n, part in enumerate(parts, start=1)]
     return listed
 
 
@@ -108,7 +108,7 @@ KINDS: tuple[PageKind, ...] = (
              tab=N_("Recommendations"), search=None),
     PageKind("recommendation", "recommendation.md.j2",
              lambda kind, site: [Page(kind, urls.recommendation(ev, rec), {"ev": ev, "rec": rec})
-                                         for ev in site.evaluations for rec in ev.recommendations],
+                                 for ev in site.evaluations for rec in ev.recommendations],
              section="recommendations", search="evaluation"),
     PageKind("action-plan", "action_plan.md.j2", _per_evaluation(urls.action_plan), section="actions",
              tab=N_("Action plan"), search=None, tab_shown=lambda ev: ev.has_response),
@@ -125,7 +125,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("report", "report.md.j2", _per_evaluation(urls.report, lambda ev: ev.report), section="report", tab=N_("Report"), search=None),
     PageKind("chapter", "chapter.md.j2",
              lambda kind, site: [Page(kind, urls.chapter(ev, c.id), {"ev": ev, "chapter": c})
-                                         for ev in site.evaluations if ev.report for c in ev.report.chapters],
+                                 for ev in site.evaluations if ev.report for c in ev.report.chapters],
              section="report", search="evaluation"),
     PageKind("tables", "tables.md.j2", _per_evaluation(urls.tables, lambda ev: ev.tables), section="tables", tab=N_("Tables"), search=None),
     PageKind("indicators", "indicators.md.j2", _per_evaluation(urls.indicators, lambda ev: ev.objectives), section="indicators",
@@ -137,10 +137,9 @@ KINDS: tuple[PageKind, ...] = (
              search=None, html=False),
     PageKind("explorer-data", "explorer_chunk.json.j2",
              lambda kind, site: [Page(kind, urls.explorer_data(name, ev), {"kind": name, "ev": ev})
-                                         for name in explorer.KINDS for ev in explorer.items_by_evaluation(site, name)],
+                                 for name in explorer.KINDS for ev in explorer.items_by_evaluation(site, name)],
              search=None, html=False),
 )
-BY_NAME = {kind.name: kind for kind in KINDS}
 
 
 def site_pages(site: Site) -> list[Page]:
@@ -152,10 +151,10 @@ def sections(ev: Evaluation) -> list[tuple[str, str, str]]:
     """An evaluation's sections, as its tab bar lists them: (section, address, the tab's words untranslated)."""
     found = []
     for kind in KINDS:
-        if kind.tab:
-               pages = kind.pages_for(ev)
-               if pages:
-                   found.append((kind.section, pages[0].url, kind.tab))
+        if kind.tab and kind.tab_shown(ev):
+            pages = kind.pages_for(ev)
+            if pages:
+                found.append((kind.section, pages[0].url, kind.tab))
     return found
 
 
@@ -165,10 +164,11 @@ def navigation() -> list[tuple[str, str]]:
     return [(kind.nav, kind.pages(Site(()))[0].url) for kind in KINDS if kind.nav]
 
 
-def samples(site: Site) -> dict[str, str]:
-    """The first page of every kind readers see, by kind: what the tests visit to cover every kind."""
-    found: dict[str, str] = {}
+def samples(site: Site) -> list[str]:
+    """The first page of every kind readers see, of every evaluation (a kind may look different in
+    each, with or without a response): the addresses the tests visit to cover every kind."""
+    found: dict[tuple[str, str], str] = {}
     for page in site_pages(site):
         if page.kind.html:
-               found.setdefault(page.kind.name, page.url)
-    return found
+            found.setdefault((page.kind.name, page.evaluation.slug if page.evaluation else ""), page.url)
+    return list(dict.fromkeys(found.values()))
