@@ -104,7 +104,7 @@ def format_date(value: PartialDate, lang: str) -> str:
     skeleton = {"year": "y", "quarter": "yQQQQ", "month": "yMMMM"}.get(value.precision)
     if skeleton:
         return dates.format_skeleton(skeleton, value.first_day, locale=locale)
-    return dates.format_date(value.first_day, format="long", locale=locale)
+    return format_day(value.first_day, lang)
 
 
 def format_size(size: int, lang: str) -> str:
@@ -115,7 +115,9 @@ def format_size(size: int, lang: str) -> str:
 
 
 def format_day(value: datetime.date, lang: str) -> str:
-    return dates.format_date(value, format="long", locale=locale_of(lang))
+    """A day in full: `1 December 2026`, `1 december 2026`; French writes the first of a month `1er` (CLDR does not)."""
+    words = dates.format_date(value, format="long", locale=locale_of(lang))
+    return "1er" + words[1:] if lang == "fr" and value.day == 1 and words.startswith("1 ") else words
 
 
 def country_name(code: str, lang: str) -> str:

@@ -51,6 +51,11 @@ def data() -> str:
     return "data/"
 
 
+def response(ev: Evaluation) -> str:
+    """The management response as one document: every recommendation, its position, response and key actions."""
+    return f"{evaluation(ev)}response/"
+
+
 def action_plan(ev: Evaluation) -> str:
     return f"{evaluation(ev)}actions/"
 

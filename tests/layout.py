@@ -7,6 +7,7 @@ from __future__ import annotations
 
 MEASURE = r"""
 () => {
+  document.querySelectorAll('main details').forEach(d => { d.open = true; });  // what a reader can unfold is measured too
   const problems = [];
   const width = document.documentElement.clientWidth;
   const say = (kind, node, detail) => {
@@ -19,6 +20,7 @@ MEASURE = r"""
     for (let e = el; e; e = e.parentElement) {
       const style = getComputedStyle(e);
       if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
+      if (style.position === 'absolute' && style.clip && style.clip.startsWith('rect(0')) return false;  // visually hidden
       if (e.classList && (e.classList.contains('es-visually-hidden') || e.classList.contains('md-visually-hidden'))) return false;
       if (e.hasAttribute && (e.hasAttribute('hidden') || e.getAttribute('aria-hidden') === 'true' && e.tagName !== 'svg')) return false;
     }
@@ -38,9 +40,10 @@ MEASURE = r"""
     const rects = [...range.getClientRects()].filter(r => r.width > 0.5 && r.height > 0.5);
     if (!rects.length) continue;
     if (size < 11.95 && !el.closest('svg:not(.es-chart)')) say('text under 12 px', node, `${size.toFixed(1)} px "${text.trim().slice(0, 40)}"`);
-    if (el.closest('svg.es-chart')) {
-      const shown = el.getBoundingClientRect();
-      if (shown.height < 11.5) say('chart text under 12 px', node, `${shown.height.toFixed(1)} px "${text.trim().slice(0, 30)}"`);
+    const chart = el.closest('svg.es-chart');
+    if (chart) {  // a chart's words are drawn at its scale: its width on the page over the width it was drawn for
+      const scaled = size * chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;
+      if (scaled < 11.95) say('chart text under 12 px', node, `${scaled.toFixed(1)} px "${text.trim().slice(0, 30)}"`);
     }
     for (const r of rects) {
       if (r.right > width + 1 || r.left < -1) say('outside the page', node, `"${text.trim().slice(0, 40)}" at ${Math.round(r.left)}-${Math.round(r.right)}`);
@@ -48,7 +51,7 @@ MEASURE = r"""
     }
     // a word broken over two lines: its own range has boxes on different lines
     const code = el.closest('code, .es-sha256, a[href^="http"], .es-url');
-    const re = /\S+/g;
+    const re = /[^\s\-‐‑–—\/]+/g;  // a word: between spaces, and between the hyphens and slashes a line may break after
     let m;
     while ((m = re.exec(text))) {
       if (m[0].length < 2) continue;
@@ -57,7 +60,7 @@ MEASURE = r"""
       word.setEnd(node, m.index + m[0].length);
       const boxes = [...word.getClientRects()].filter(r => r.width > 0.5);
       if (boxes.length > 1 && new Set(boxes.map(b => Math.round(b.top))).size > 1) {
-        const long = m[0].length > 28 || /^https?:|@|\//.test(m[0]);
+        const long = m[0].length > 28 || /^https?:|@|\//.test(m[0]) || /^\s*https?:\/\//.test(text);  // an address may break
         if (!(code && long) && !long) say('word broken mid-word', node, `"${m[0]}"`);
       }
     }

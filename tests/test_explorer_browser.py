@@ -3,6 +3,8 @@ language, the choice kept in the address, the chain of a repeated recommendation
 JavaScript, a 360 px wide phone, and axe-core on the explorer and a finding page."""
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from evalsite.build import BuildOptions, build
@@ -12,7 +14,7 @@ from .test_explorer import AS_OF, explorer_content
 
 pytestmark = pytest.mark.browser
 LANGS = ("nl", "fr", "en")
-QUESTION = "?theme=16010&country=CD&overdue=yes"  # recommendations on social protection in DR Congo with overdue actions
+QUESTION = "?theme=16010&country=CD&follow-up=overdue"  # recommendations on social protection in DR Congo with overdue actions
 COUNT = {"nl": "2 van 5 aanbevelingen", "fr": "2 recommandations sur 5", "en": "2 of 5 recommendations"}
 
 
@@ -40,6 +42,29 @@ def test_the_address_answers_theme_country_and_overdue(page, explorer_url, lang)
     assert page.locator("select[name=theme]").input_value() == "16010"
     assert page.locator("select[name=country] option:checked").inner_text().endswith("(2)")  # each value with its count
     assert page.locator(".es-explorer-static").is_hidden()
+
+
+def test_an_address_shared_before_the_follow_up_facet_still_answers(page, explorer_url):
+    page.goto(f"{explorer_url}en/recommendations/?theme=16010&country=CD&overdue=yes")
+    assert cards(page) == [f"{explorer_url}en/evaluations/beta-2025-midterm/recommendations/b1/",
+                           f"{explorer_url}en/evaluations/alpha-2021-final/recommendations/a1/"]
+    assert page.locator("select[name=follow-up]").input_value() == "overdue"
+
+
+def test_words_typed_narrow_the_list_whatever_their_accents(page, explorer_url):
+    page.goto(f"{explorer_url}fr/recommendations/")
+    titles = page.eval_on_selector_all(".es-explorer-static .es-card-title a", "links => links.map(a => a.textContent)")
+    word = max((w for t in titles for w in t.split() if unaccented(w) != w), key=len)
+    typed = unaccented(word).upper()
+    page.fill("input[name=q]", typed)
+    page.wait_for_function(f"new URLSearchParams(location.search).get('q') === {typed!r}")
+    found = page.locator(".es-explorer-results .es-card-title a")
+    assert 1 <= found.count() < len(titles)
+    assert all(word.lower() in found.nth(i).inner_text().lower() for i in range(found.count()))
+
+
+def unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def test_a_theme_category_finds_every_theme_in_it(page, explorer_url):

@@ -86,7 +86,7 @@ def test_evaluation_dashboard_shows_the_counts(site):
 def test_organisation_and_site_dashboards(site):
     unit = (site / "en" / "organisations" / "unit-b" / "index.html").read_text(encoding="utf-8")
     badges = unit[unit.index('<dl class="es-summary"'): unit.index("</dl>")]
-    for badge in ("1 not started", "1 ongoing", "1 dropped", "0 of 3 completed (0%)"):
+    for badge in ("1 not started", "1 ongoing", "1 dropped", "0 of 3 actions with a published status completed (0%)"):
         assert badge in badges
     assert "completed</span>" not in badges  # no badge for a status nobody has
     overview = (site / "en" / "dashboard" / "index.html").read_text(encoding="utf-8")
@@ -159,7 +159,7 @@ def test_calendar_of_due_dates(site):
 def test_data_dictionary_describes_every_column(site):
     info = page(site / "fr" / "data" / "index.html")
     assert {"recommendations-csv", "actions-csv", "indicators-csv"} <= info.ids
-    html = (site / "fr" / "data" / "index.html").read_text(encoding="utf-8")
+    html = (site / "fr" / "data" / "index.html").read_text(encoding="utf-8").replace("<wbr>", "")  # long names may break after "_"
     for table in datapackage.TABLES:
         for column in table.columns:
             assert f"<code>{column}</code>" in html

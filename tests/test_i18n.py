@@ -19,7 +19,7 @@ def test_numbers_use_belgian_and_british_conventions(lang, expected):
 
 
 @pytest.mark.parametrize(("lang", "month", "day"), [
-    ("nl", "juni 2022", "1 juni 2022"), ("fr", "juin 2022", "1 juin 2022"), ("en", "June 2022", "1 June 2022")])
+    ("nl", "juni 2022", "1 juni 2022"), ("fr", "juin 2022", "1er juin 2022"), ("en", "June 2022", "1 June 2022")])
 def test_dates_at_their_precision(lang, month, day):
     assert i18n.format_date(PartialDate(2022), lang) == "2022"
     assert i18n.format_date(PartialDate(2022, 6), lang) == month

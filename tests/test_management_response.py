@@ -96,7 +96,7 @@ def test_organisation_pages_list_both_levels(management_response_site):
     assert "Recommendation 4 : Prepare an exit strategy · Disagree" in office
     unit = text_of(management_response_site / "fr" / "organisations" / "me-unit" / "index.html")
     assert "Responsable de 1 recommandation" in unit and "Recommandations sous sa responsabilité" in unit
-    assert "Actions sous sa responsabilité" in unit and "0 sur 3 terminées" in unit
+    assert "Actions sous sa responsabilité" in unit and "0 actions terminées sur 2 dont le statut est publié (0 %)" in unit
 
 
 def test_recommendation_page_names_who_is_responsible(management_response_site):

@@ -80,8 +80,10 @@ def _entries(doc: Document, key: str, problems: Problems) -> list[Theme]:
     entries = []
     for i, item in enumerate(doc.data[key]):
         problems.gap(doc.path, doc.line((key, i, "name")), tuple(lang for lang in LANGS if lang not in item["name"]))
+        label = item.get("label")
         entries.append(Theme(str(item["code"]), Text(item["name"], "en" if "en" in item["name"] else next(iter(item["name"]))),
-                             str(item["category"]) if "category" in item else None))
+                             str(item["category"]) if "category" in item else None,
+                             Text(label, "en" if "en" in label else next(iter(label))) if label else None))
     return entries
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .. import urls
 from ..errors import Problems
 from ..i18n import LOCALE_OF, Catalogs, own_name
 from ..model import LANGS, Identity
@@ -153,10 +154,16 @@ def language_config(site_config: SiteConfig, lang: str, catalogs: Catalogs, nav:
             "languages": languages,
             "default_lang": DEFAULT_LANG,
             "base_url": site_url,  # the public address, for absolute addresses; None: none configured
+            "root": urls.site_path(site_url) if site_url else "",  # its path, where a 404 page's links start
             "short_name": identity.short_name,
             "live_reload": live_reload,
             "ui": {
                 "choose_language": _("Choose a language"),
+                "skip": _("Skip to the page's content"),
+                "header": _("Site header"),
+                "tabs": _("Sections of the site"),
+                "menu": _("Menu"),
+                "search": _("Search"),
                 "not_found": _("Page not found"),
                 "not_found_help": _("There is no page at this address. It may have moved, or the link may be mistyped."),
                 "home": _("Home"),

@@ -88,9 +88,17 @@ class RecommendationRef:
 
 @dataclass(frozen=True)
 class Theme:
+    """A theme of the vocabulary: its code, its name as the vocabulary gives it, and the plain words
+    readers see (`label`; the name when there are none)."""
+
     code: str
     name: Text
     category: str | None = None
+    label: Text | None = None
+
+    @property
+    def shown_name(self) -> Text:
+        return self.label or self.name
 
 
 @dataclass(frozen=True)

@@ -209,13 +209,17 @@ THEMES = Table("themes", N_("Themes"), N_("The theme vocabulary (OECD-DAC purpos
                                           "English; themes.json holds the same."), (
     Field("code", "string", N_("The code: a theme code of the vocabulary, or an ISO 3166 country code."), required=True),
     Field("category", "string", N_("The code of the theme's category; empty for a category.")),
-    Field("name", "string", N_("Its name, one column per language."), per_language=True),
+    Field("name", "string", N_("Its name as the vocabulary gives it, one column per language."), per_language=True),
+    Field("label", "string", N_("Its name in plain words, as the site shows it (written by the site's editors), one column per language."),
+          per_language=True),
 ), primary_key=("code",), per_evaluation=False)
 
 COUNTRIES = Table("countries", N_("Countries"), N_("Every country the site names, as an ISO 3166 code with its name in Dutch, French and "
                                                    "English; countries.json holds the same."), (
     Field("code", "string", N_("The code: a theme code of the vocabulary, or an ISO 3166 country code."), required=True),
-    Field("name", "string", N_("Its name, one column per language."), per_language=True),
+    Field("name", "string", N_("Its name as the vocabulary gives it, one column per language."), per_language=True),
+    Field("label", "string", N_("Its name in plain words, as the site shows it (written by the site's editors), one column per language."),
+          per_language=True),
 ), primary_key=("code",), per_evaluation=False)
 
 TABLES = (RECOMMENDATIONS, ACTIONS, INDICATORS, FINDINGS, FINDING_LINKS, RECOMMENDATION_TAGS, THEMES, COUNTRIES)

@@ -50,7 +50,8 @@ def countries(site: Site) -> list[str]:
 def theme_rows(site: Site) -> list[dict[str, str]]:
     if site.themes is None:
         return []
-    return [{"code": t.code, "category": t.category or "", **_texts("name", t.name)} for t in (*site.themes.categories, *site.themes.themes)]
+    return [{"code": t.code, "category": t.category or "", **_texts("name", t.name), **_texts("label", t.shown_name)}
+            for t in (*site.themes.categories, *site.themes.themes)]
 
 
 def country_rows(site: Site) -> list[dict[str, str]]:

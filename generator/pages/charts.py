@@ -14,7 +14,8 @@ from ..model import Indicator
 class Frame:
     """A chart's size and margins in SVG units. Pages draw each chart twice, wide and narrow, and show
     the one that fits the screen: a viewBox scaled down to a phone's width would shrink its words
-    below a readable size, while one drawn for that width keeps 12-unit text at about 12 CSS pixels."""
+    below a readable size, while one drawn for that width keeps 12-unit text at 12 CSS pixels or more
+    (the narrow one is drawn for 300 px: a 360 px phone's column, less the margins of a folded part)."""
 
     width: int
     height: int
@@ -26,7 +27,7 @@ class Frame:
 
 
 WIDE = Frame(560, 280, 64)
-NARROW = Frame(320, 240, 52, right=12, ticks=4)
+NARROW = Frame(300, 240, 50, right=12, ticks=4)
 # Colour-blind-safe palette (Okabe-Ito) with a marker shape each, so lines differ by more than colour.
 STYLES = [("#0072B2", "circle"), ("#D55E00", "square"), ("#009E73", "triangle"), ("#CC79A7", "diamond"),
           ("#56B4E9", "circle"), ("#E69F00", "square")]
@@ -53,11 +54,16 @@ class Line:
 
 @dataclass(frozen=True)
 class Guide:
-    """A horizontal reference line: the baseline or a target."""
+    """A horizontal reference line: the baseline or a target, and where its label's baseline is (above its line,
+    or moved down below the label above it when two lines lie close: labels never overlap)."""
 
     y: float
     label: str
     kind: str  # "baseline" | "target"
+    label_y: float = 0.0
+
+
+LABEL_HEIGHT = 13  # SVG units of a 12-unit label line, with a little air
 
 
 @dataclass(frozen=True)
@@ -114,4 +120,15 @@ def indicator_chart(indicator: Indicator, row_label: Callable[[str, str | None],
         x_ticks=tuple((x(yr), str(yr)) for yr in years),
         y_ticks=tuple((y(v), number(v)) for v in (step * k for k in range(int(y_max / step) + 1))),
         lines=lines,
-        guides=tuple(Guide(y(v), guide_label(kind, v), kind) for kind, v in guides_raw))
+        guides=_spaced(tuple(Guide(y(v), guide_label(kind, v), kind) for kind, v in guides_raw)))
+
+
+def _spaced(guides: tuple[Guide, ...]) -> tuple[Guide, ...]:
+    """The guides with their labels placed top to bottom, each at least a line below the one above."""
+    placed: list[Guide] = []
+    for guide in sorted(guides, key=lambda g: g.y):
+        at = guide.y - 4
+        if placed and at < placed[-1].label_y + LABEL_HEIGHT:
+            at = placed[-1].label_y + LABEL_HEIGHT
+        placed.append(Guide(guide.y, guide.label, guide.kind, at))
+    return tuple(placed)

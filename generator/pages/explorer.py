@@ -18,12 +18,13 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import i18n, urls
-from ..model import Evaluation, Finding, FollowUp, Recommendation, Site
+from ..model import Evaluation, Finding, Recommendation, Site
 
 PAGE_SIZE = 100
 KINDS = ("recommendations", "findings")
 FACETS = {
-    "recommendations": ("evaluation", "year", "kind", "country", "theme", "criterion", "organisation", "position", "status", "overdue"),
+    "recommendations": ("evaluation", "year", "kind", "country", "theme", "criterion", "organisation", "position", "status", "follow-up",
+                        "repeated"),
     "findings": ("evaluation", "year", "kind", "country", "theme", "criterion", "organisation", "type"),
 }
 EVALUATION_LEVEL = {  # facets whose value is the same for every item of an evaluation
@@ -67,7 +68,8 @@ def facets(site: Site, ev: Evaluation, item: Recommendation | Finding, as_of: da
         "criterion": criteria or [NONE], "organisation": organisations,
         "position": [response.position.value if response else NONE],
         "status": sorted({a.status.value if a.status else NONE for a in actions}),
-        "overdue": ["yes" if any(a.follow_up(as_of) == FollowUp.OVERDUE for a in actions) else "no"],
+        "follow-up": sorted({a.follow_up(as_of).value for a in actions}) or [NONE],
+        "repeated": ["yes" if len(site.repeat_chain(ev.slug, item.id)) > 1 else "no"],
     }
 
 
@@ -127,7 +129,7 @@ def _label(site: Site, facet: str, value: str, lang: str, fixed: Mapping[str, Ma
     if facet == "country":
         return i18n.country_name(value, lang)
     if facet == "theme" and site.themes and site.themes.has(value):
-        return f"{value} {site.themes.theme(value).name.shown(lang).text}"
+        return f"{site.themes.theme(value).shown_name.shown(lang).text} ({value})"
     if facet == "organisation":
         org = site.organisation(value)
         return (org.short or org.name).shown(lang).text

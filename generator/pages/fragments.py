@@ -45,7 +45,7 @@ class Fragments:
         return {name: getattr(self, name) for name in (
             "shown", "inline", "block", "short", "plain", "as_text", "md_inline", "chapter", "repeated", "position", "status", "follow_up",
             "due", "org_link", "orgs", "orgs_short", "rec_label", "rec_name", "status_counts", "position_counts", "permalink", "href",
-            "paragraph_number")}
+            "paragraph_number", "anchor", "rec_title")}
 
     def _(self, message: str) -> Markup:
         """A UI word from the catalog, safe as HTML as Jinja's gettext has it (`%` escapes what goes in)."""
@@ -181,6 +181,14 @@ class Fragments:
             return self.rec_label(rec)
         group = ev.group(rec.group).title.shown(self.lang).text
         return Markup("{} ({})").format(self.rec_label(rec), lower_first(group))
+
+    @staticmethod
+    def anchor(item: Recommendation | Action) -> str:
+        return urls.anchor(item)
+
+    def rec_title(self, rec: Recommendation, ev: Evaluation) -> Markup:
+        """"Recommendation 1: Keep supporting CSOs…", in a list of recommendations."""
+        return Markup("{}{} {}").format(self.rec_label(rec), typography.for_language(":", self.lang), self.inline(rec.title))
 
     def permalink(self, target: str, what: str) -> Markup:
         """A link to the page's own address; the site script turns it into "copy link". Its words are

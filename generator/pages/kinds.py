@@ -110,6 +110,8 @@ KINDS: tuple[PageKind, ...] = (
              lambda kind, site: [Page(kind, urls.recommendation(ev, rec), {"ev": ev, "rec": rec})
                                  for ev in site.evaluations for rec in ev.recommendations],
              section="recommendations", search="evaluation"),
+    PageKind("response", "response.md.j2", _per_evaluation(urls.response, lambda ev: ev.has_response), section="response",
+             tab=N_("Management response"), search=None),
     PageKind("action-plan", "action_plan.md.j2", _per_evaluation(urls.action_plan), section="actions",
              tab=N_("Action plan"), search=None, tab_shown=lambda ev: ev.has_response),
     PageKind("action", "action.md.j2",

@@ -44,10 +44,17 @@ FINDING_LINK_IN = {"rests-on": N_("Recommendation resting on it"),
                    "cited-in-response": N_("The management response to this recommendation cites it")}
 FACET = {"evaluation": N_("Evaluation"), "year": N_("Year"), "kind": N_("Kind of evaluation"), "country": N_("Country"),
          "theme": N_("Theme"), "criterion": N_("Criterion"), "organisation": N_("Organisation"), "position": N_("Position"),
-         "status": N_("Action status"), "overdue": N_("Overdue actions"), "type": N_("Finding, conclusion or lesson")}
+         "status": N_("Action status"), "follow-up": N_("Actions' due dates"), "repeated": N_("Made again in other evaluations"),
+         "type": N_("Finding, conclusion or lesson")}
+# "All" as each filter says it: a whole phrase, so that every language can make it agree (toutes les années, tous les pays)
+FACET_ALL = {"evaluation": N_("All evaluations"), "year": N_("All years"), "kind": N_("All kinds of evaluation"),
+             "country": N_("All countries"), "theme": N_("All themes"), "criterion": N_("All criteria"),
+             "organisation": N_("All organisations"), "position": N_("All positions"), "status": N_("All statuses"),
+             "follow-up": N_("All due dates"), "repeated": N_("Made again or not"), "type": N_("Findings, conclusions and lessons"),
+             "timing": N_("All timings")}
 NONE_VALUE = {"year": N_("Date not stated"), "criterion": N_("No criterion stated"), "position": N_("No response published"),
-              "status": N_("No update published")}
-OVERDUE = {"yes": N_("With overdue actions"), "no": N_("Without overdue actions")}
+              "status": N_("No update published"), "follow-up": N_("No key action")}
+REPEATED = {"yes": N_("Made again in another evaluation"), "no": N_("Made once")}
 
 _ALL = {name: value for name, value in globals().items() if name.isupper() and isinstance(value, dict)}
 

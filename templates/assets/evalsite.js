@@ -46,6 +46,7 @@
   var count = document.querySelector(".es-filter-count");
   var empty = document.querySelector(".es-filter-empty");
   var notices = form.querySelector(".es-filter-notices");
+  var panel = form.querySelector("details.es-filter-panel");
   var attribute = {evaluation: "evaluation", organisation: "organisations", position: "position",
                    status: "status", timing: "timing", "follow-up": "followUp"};
   function matches(row, name, value) {
@@ -102,6 +103,8 @@
     else if (wanted) offer(select, wanted);
     select.addEventListener("change", function () { apply(true); });
   });
+  /* the filters stand open on wide screens; on a phone they fold unless the address chose some, so the table comes first */
+  if (panel) panel.open = window.matchMedia("(min-width: 45em)").matches || selects.some(function (select) { return select.value; });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
   apply(false);
@@ -258,7 +261,13 @@
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a, button")); }
 
   input.addEventListener("input", run);
-  input.addEventListener("focus", function () { toggle.checked = true; load(); });
+  /* Opening and closing go through the toggle's change event, which the keyboard code below listens to. */
+  function setOpen(open) {
+    if (toggle.checked === open) return;
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change"));
+  }
+  input.addEventListener("focus", function () { setOpen(true); load(); });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
   box.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
@@ -270,8 +279,8 @@
     var all = links();
     var at = all.indexOf(document.activeElement);
     if (event.key === "Escape") {
-      toggle.checked = false;
       input.blur();
+      setOpen(false);
     } else if (event.key === "ArrowDown" && all.length) {
       event.preventDefault();
       all[Math.min(at + 1, all.length - 1)].focus();
@@ -281,14 +290,88 @@
     }
   });
   box.addEventListener("focusout", function (event) {
-    if (toggle.checked && event.relatedTarget && !box.contains(event.relatedTarget)) toggle.checked = false;
+    if (toggle.checked && event.relatedTarget && !box.contains(event.relatedTarget)) setOpen(false);
   });
   document.addEventListener("keydown", function (event) {
     var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
     if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
-      toggle.checked = true;
+      setOpen(true);
       input.focus();
     }
+  });
+})();
+
+/* The keyboard never goes where the eye cannot follow. On narrow screens the navigation drawer and the
+   search overlay are off screen until opened: while closed they are inert (no Tab stop inside them). The
+   header's icons that open them are <label>s, which work without JavaScript but take no focus; with
+   JavaScript each becomes a real button (aria-expanded says whether its panel is open) that moves focus
+   into what it opened; Escape closes it and gives focus back. On wide screens the search field sits in
+   the header and stays in the Tab order: focusing it opens the results under it, with focus in the field. */
+(function () {
+  "use strict";
+  var narrow = window.matchMedia("(max-width: 59.984375em)");
+  var drawerShown = window.matchMedia("(max-width: 76.234375em)");
+  var panels = [
+    {toggle: document.getElementById("__drawer"), panel: document.querySelector(".md-sidebar--primary"), when: drawerShown,
+     first: ".md-nav__link, a, button"},
+    {toggle: document.getElementById("__search"), panel: document.querySelector(".md-search__inner"), when: narrow,
+     first: ".md-search__input"}
+  ].filter(function (p) { return p.toggle && p.panel; });
+
+  function button(p) {
+    var label = document.querySelector("label.md-header__button[for='" + p.toggle.id + "']");
+    if (!label) return null;
+    var opener = document.createElement("button");
+    opener.type = "button";
+    opener.className = label.className + " es-opener es-opener-" + p.toggle.id.replace(/^_+/, "");
+    opener.innerHTML = label.innerHTML;  /* the icon and its words, from our own template */
+    opener.addEventListener("click", function () {
+      p.toggle.checked = !p.toggle.checked;
+      p.toggle.dispatchEvent(new Event("change"));
+    });
+    label.replaceWith(opener);
+    return opener;
+  }
+  function update() {
+    panels.forEach(function (p) {
+      p.panel.inert = p.when.matches && !p.toggle.checked;
+      if (p.opener) p.opener.setAttribute("aria-expanded", p.toggle.checked ? "true" : "false");
+    });
+  }
+  panels.forEach(function (p) {
+    p.opener = button(p);
+    p.toggle.addEventListener("change", function () {
+      update();
+      if (p.toggle.checked && p.when.matches) {
+        var target = p.panel.querySelector(p.first);
+        if (target) setTimeout(function () { target.focus(); });
+      }
+    });
+    p.when.addEventListener("change", update);
+    p.panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && p.toggle.checked) {
+        p.toggle.checked = false;
+        p.toggle.dispatchEvent(new Event("change"));
+        if (p.opener) p.opener.focus();
+      }
+    });
+  });
+  update();
+})();
+
+/* Folded parts (an indicator's values, a panel of filters) print unfolded: paper cannot be opened. */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (details) {
+      details.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
   });
 })();

@@ -1,5 +1,6 @@
 /* The explorer of recommendations or findings across evaluations (explorer.md.j2 draws its form).
-   The choice lives in the address (?theme=16010&country=CD&overdue=yes), so a view is a link.
+   The choice lives in the address (?theme=16010&country=CD&follow-up=overdue&q=health), so a view is a
+   link; words typed in the text field (`q`) are looked for in the titles, whatever their accents.
    It loads a small index first (per evaluation, how many items have each facet value), then the
    data of only the evaluations that can match (one small file each), and lists the matching items
    as cards. Each facet value shows how many items it would give with the other choices kept.
@@ -13,6 +14,10 @@
   var staticList = document.querySelector(".es-explorer-static");
   var countOut = form.querySelector(".es-explorer-count");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var text = form.querySelector("input[name=q]");
+  var panel = form.querySelector("details.es-filter-panel");
+  var chosenOut = form.querySelector(".es-filter-chosen");
+  var wide = window.matchMedia("(min-width: 45em)");
   var root = new URL(words.root, location.href);
   var PAGE = 50;
   var PARALLEL = 6;
@@ -48,20 +53,32 @@
   function choice() {
     var chosen = {};
     selects.forEach(function (select) { if (select.value) chosen[select.name] = select.value; });
+    var words_ = plain(text.value);
+    if (words_) chosen.q = words_;
     return chosen;
   }
+  /* Text as the search compares it: lower case, without accents, single spaces. */
+  function plain(value) {
+    return (value || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  }
   function evaluationLevel(facet) { return index.evaluation_level.indexOf(facet) >= 0; }
-  /* The evaluations that can have an item matching `chosen`: each chosen value occurs in them. */
+  /* The evaluations that can have an item matching `chosen`: each chosen value occurs in them (any
+     evaluation can hold the words looked for). */
   function candidates(chosen) {
     return index.evaluations.filter(function (ev) {
       return Object.keys(chosen).every(function (facet) {
-        return ((ev.c[facet] || {})[chosen[facet]] || 0) > 0;
+        return facet === "q" || ((ev.c[facet] || {})[chosen[facet]] || 0) > 0;
       });
     });
   }
   function matches(item, chosen, skip) {
     return Object.keys(chosen).every(function (facet) {
-      return facet === skip || (item.f[facet] || []).indexOf(chosen[facet]) >= 0;
+      if (facet === skip) return true;
+      if (facet === "q") {
+        var haystack = item._text || (item._text = plain(item.label + " " + item.title));
+        return chosen.q.split(" ").every(function (word) { return haystack.indexOf(word) >= 0; });
+      }
+      return (item.f[facet] || []).indexOf(chosen[facet]) >= 0;
     });
   }
   function without(chosen, facet) {
@@ -117,7 +134,7 @@
       select.replaceChildren();
       var all = document.createElement("option");
       all.value = "";
-      all.textContent = words.all;
+      all.textContent = select.dataset.all;
       select.appendChild(all);
       Object.keys(labels).forEach(function (value) {
         var n = tally[value] || 0;
@@ -149,7 +166,7 @@
     var title = document.createElement("span");
     title.textContent = item.title;
     if (item.lang) title.lang = item.lang;
-    link.append(label, ": ", title);
+    link.append(label, words.colon + " ", title);
     head.appendChild(link);
     var source = document.createElement("p");
     source.className = "es-card-source";
@@ -167,7 +184,7 @@
       if (item.actions) {
         facts.append(" ", tag("es-count", item.actions === 1 ? words.actionsOne : words.actionsOther.replace("{n}", item.actions)));
       }
-      if (item.f.overdue && item.f.overdue[0] === "yes") facts.append(" ", tag("es-follow es-follow--overdue", words.overdue));
+      if ((item.f["follow-up"] || []).indexOf("overdue") >= 0) facts.append(" ", tag("es-follow es-follow--overdue", words.overdue));
     }
     if (item.f.type) {
       facts.appendChild(tag("es-count", labels.type[item.f.type[0]]));
@@ -251,7 +268,9 @@
     var ticket = ++latest;
     var chosen = choice();
     var params = new URLSearchParams();
-    Object.keys(chosen).forEach(function (facet) { params.set(facet, chosen[facet]); });
+    Object.keys(chosen).forEach(function (facet) { params.set(facet, facet === "q" ? text.value.trim() : chosen[facet]); });
+    var picked = Object.keys(chosen).filter(function (facet) { return facet !== "q"; }).length;
+    chosenOut.textContent = picked ? (picked === 1 ? words.chosenOne : words.chosenOther.replace("{n}", picked)) : "";
     var chain = new URLSearchParams(location.search).get("chain");
     if (chain && !updateAddress) params.set("chain", chain);
     if (updateAddress) {
@@ -293,6 +312,8 @@
   json(words.index).then(function (data) {
     index = data;
     var initial = new URLSearchParams(location.search);
+    if (initial.get("overdue") === "yes" && !initial.get("follow-up")) initial.set("follow-up", "overdue");  /* an older link's words */
+    text.value = initial.get("q") || "";
     fillOptions(counts({}, {}), {});
     selects.forEach(function (select) {
       var wanted = initial.get(select.name);
@@ -304,7 +325,14 @@
       }
       select.addEventListener("change", function () { apply(true); });
     });
+    var typing = null;
+    text.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { apply(true); }, 250);
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    /* the filters stand open beside the list on wide screens; on a phone they fold, so that the list comes first */
+    panel.open = wide.matches || selects.some(function (select) { return select.value; });
     form.hidden = false;
     results.hidden = false;
     staticList.hidden = true;
