@@ -75,7 +75,7 @@ def _near(number: int, report: Report) -> str:
 
 
 def _parse(path: Path, problems: Problems, markup: Converter) -> tuple[tuple[Block, ...], list, list, list[tuple[int, int]]] | None:
-    text = read_markdown(path, problems, markup)
+    text = read_markdown(path, problems, markup, titled=True)
     if text is None:
         return None
     blocks: list[Block] = []

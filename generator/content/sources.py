@@ -155,10 +155,11 @@ def unreadable(path: Path, src: Source | None, key: str) -> bool:
     return path.is_file() and (src is None or () in src.broken or (key,) in src.broken)
 
 
-def read_markdown(path: Path, problems: Problems, markup: Converter) -> str | None:
+def read_markdown(path: Path, problems: Problems, markup: Converter, titled: bool = False) -> str | None:
     """A Markdown file's text without its private blocks; None when it is not UTF-8 or empty.
     Each block (paragraphs are separated by blank lines) is checked against the allow-list its
-    HTML is cleaned with, and against the size limit, at its first line."""
+    HTML is cleaned with, and against the size limit, at its first line. In a `titled` file (a report
+    chapter) `# ` headings are titles, which the page sets itself: their words are what is checked."""
     text = read_text(path, problems)
     if text is None:
         return None
@@ -173,6 +174,8 @@ def read_markdown(path: Path, problems: Problems, markup: Converter) -> str | No
     for number, row in enumerate(rows, start=1):
         if not row.strip() or number == len(rows):
             block = "\n".join(rows[start - 1: number])
+            if titled and block.startswith("# "):
+                block = block[2:]
             check_size(block, path, start, problems)
             for problem in markup.problems(block):
                 problems.add(path, start, f"{problem} — {HINT}")
