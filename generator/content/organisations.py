@@ -49,7 +49,8 @@ def load_organisations(path: Path, problems: Problems, markup: Converter) -> Reg
         found[item["id"]] = Organisation(
             id=item["id"], kind=item["kind"], name=own_language_text(item["name"]),
             short=own_language_text(item["short"]) if "short" in item else None,
-            aliases=tuple(item.get("aliases", ())), part_of=item.get("part_of"), url=item.get("url"))
+            aliases=tuple(item.get("aliases", ())), part_of=item.get("part_of"), url=item.get("url"),
+            editors_note=own_language_text(item["editors_note"]) if "editors_note" in item else None)
     known = frozenset(raw_ids(src, "organisations"))
     for where, item in src.items("organisations"):
         if item.get("part_of") and item["part_of"] not in known:

@@ -156,6 +156,10 @@ INDICATORS = Table("indicators", N_("Indicator values"), N_("Every indicator val
 _CODES = r"^\S+( \S+)*$"  # codes separated by single spaces
 _ANY_EVALUATION = r"^[a-z0-9-]+/\S+( [a-z0-9-]+/\S+)*$"  # evaluation/recommendation pairs separated by spaces
 
+# No source document gives theme codes: every one is the editors' tag, and the data says so beside them.
+_THEMES_SOURCE = Field("themes_source", "string", N_("Who gave the theme codes: editors (the site's editors tagged them; no source "
+                                                      "document states them); empty when there are none."), enum=("editors",))
+
 FINDINGS = Table("findings", N_("Findings"), N_("Every finding, conclusion and lesson with its criterion, ratings, paragraphs, themes and "
                                                 "countries."), (
     _EVALUATION,
@@ -169,6 +173,7 @@ FINDINGS = Table("findings", N_("Findings"), N_("Every finding, conclusion and l
                                   "under scales)."), pattern=r"^\S+=\S+( \S+=\S+)*$"),
     Field("paragraphs", "string", N_("The report paragraphs where it stands, separated by spaces."), pattern=r"^\d+( \d+)*$"),
     Field("themes", "string", N_("Theme codes (see themes.csv), separated by spaces."), pattern=_CODES),
+    _THEMES_SOURCE,
     Field("countries", "string", N_("ISO 3166 country codes, separated by spaces (see countries.csv)."), pattern=_CODES),
     Field("recommendations", "string", N_("Ids of the recommendations linked to it, separated by spaces."), pattern=_IDS),
     Field("title", "string", N_("Its short title, one column per language; empty where not translated."), per_language=True),
@@ -195,6 +200,7 @@ RECOMMENDATION_TAGS = Table("recommendation-tags", N_("Themes, countries and rep
     _EVALUATION,
     Field("recommendation", "string", N_("The id of the recommendation."), required=True),
     Field("themes", "string", N_("Theme codes (see themes.csv), separated by spaces."), pattern=_CODES),
+    _THEMES_SOURCE,
     Field("countries", "string", N_("ISO 3166 country codes, separated by spaces (see countries.csv)."), pattern=_CODES),
     Field("countries_from_evaluation", "boolean", N_("true when the recommendation names no countries of its own and takes the "
                                                      "evaluation's."), required=True),

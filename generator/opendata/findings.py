@@ -14,6 +14,9 @@ from ..files import write_file
 from ..model import LANGS, Evaluation, Site, Text
 
 
+THEMES_SOURCE = "editors"  # see datapackage: theme codes are the editors' tags, never a source's
+
+
 def _texts(prefix: str, text: Text | None) -> dict[str, str]:
     return {f"{prefix}_{lang}": (text.values.get(lang, "") if text else "") for lang in LANGS}
 
@@ -22,7 +25,7 @@ def finding_rows(ev: Evaluation, site_url: str | None) -> list[dict[str, str]]:
     return [{
         "evaluation": ev.slug, "id": f.id, "kind": f.kind.value, "criterion": f.criterion.value if f.criterion else "",
         "group": f.group or "", "ratings": " ".join(f"{r.scale}={r.level}" for r in f.ratings),
-        "paragraphs": " ".join(map(str, f.paragraphs)), "themes": " ".join(f.themes), "countries": " ".join(f.countries),
+        "paragraphs": " ".join(map(str, f.paragraphs)), "themes": " ".join(f.themes), "themes_source": THEMES_SOURCE if f.themes else "", "countries": " ".join(f.countries),
         "recommendations": " ".join(rec.id for rec, _ in ev.recommendations_on(f.id)),
         **_texts("title", f.title), **_texts("text", f.text), **_texts("source", f.source),
         **{f"url_{lang}": f"{site_url}{lang}/{urls.finding(ev, f)}" if site_url else "" for lang in LANGS}} for f in ev.findings]
@@ -35,6 +38,7 @@ def finding_link_rows(ev: Evaluation) -> list[dict[str, str]]:
 
 def recommendation_tag_rows(site: Site, ev: Evaluation) -> list[dict[str, str]]:
     return [{"evaluation": ev.slug, "recommendation": rec.id, "themes": " ".join(rec.themes),
+             "themes_source": THEMES_SOURCE if rec.themes else "",
              "countries": " ".join(ev.countries_of(rec)), "countries_from_evaluation": "false" if rec.countries else "true",
              "repeats": " ".join(map(str, rec.repeats)),
              "repeated_by": " ".join(f"{e.slug}/{r.id}" for e, r in site.repeated_by(ev.slug, rec.id))} for rec in ev.recommendations]
