@@ -13,7 +13,6 @@ from .. import i18n, urls
 from ..files import write_file
 from ..model import LANGS, Evaluation, Site, Text
 
-
 THEMES_SOURCE = "editors"  # see datapackage: theme codes are the editors' tags, never a source's
 
 
@@ -25,7 +24,8 @@ def finding_rows(ev: Evaluation, site_url: str | None) -> list[dict[str, str]]:
     return [{
         "evaluation": ev.slug, "id": f.id, "kind": f.kind.value, "criterion": f.criterion.value if f.criterion else "",
         "group": f.group or "", "ratings": " ".join(f"{r.scale}={r.level}" for r in f.ratings),
-        "paragraphs": " ".join(map(str, f.paragraphs)), "themes": " ".join(f.themes), "themes_source": THEMES_SOURCE if f.themes else "", "countries": " ".join(f.countries),
+        "paragraphs": " ".join(map(str, f.paragraphs)), "themes": " ".join(f.themes),
+        "themes_source": THEMES_SOURCE if f.themes else "", "countries": " ".join(f.countries),
         "recommendations": " ".join(rec.id for rec, _ in ev.recommendations_on(f.id)),
         **_texts("title", f.title), **_texts("text", f.text), **_texts("source", f.source),
         **{f"url_{lang}": f"{site_url}{lang}/{urls.finding(ev, f)}" if site_url else "" for lang in LANGS}} for f in ev.findings]
