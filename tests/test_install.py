@@ -55,7 +55,7 @@ def venv(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env
 
 
-def test_an_office_starts_and_builds_its_own_site_from_the_installed_wheel(venv, tmp_path):
+def test_an_office_starts_and_builds_its_own_site_from_the_installed_wheel(venv, dist, tmp_path):
     work = tmp_path / "empty"
     work.mkdir()
     environ = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
@@ -73,6 +73,13 @@ def test_an_office_starts_and_builds_its_own_site_from_the_installed_wheel(venv,
     assert {".gitignore", "evalsite.yml", "mkdocs.yml", "README.md", "requirements.txt", ".gitlab-ci.yml", "content", "docs"} <= {
         p.name for p in project.iterdir()}
     assert (project / ".github" / "workflows" / "publish.yml").is_file()
+    wheel = next(dist.glob("*.whl"))
+    assert (project / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"./vendor/{wheel.name}"
+    assert (project / "vendor" / wheel.name).read_bytes() == wheel.read_bytes()  # pinned by a copy CI can reach
+    ci_env = tmp_path / "ci-env"  # what a CI runner does with requirements.txt, in a clean environment
+    run(sys.executable, "-m", "venv", str(ci_env))
+    run(str(ci_env / "bin" / "pip"), "install", "--quiet", "-r", "requirements.txt", cwd=project)
+    assert run(str(ci_env / "bin" / "evalsite"), "--version").stdout.strip() == "evalsite 0.1.0"
     config = project / "evalsite.yml"
     text = config.read_text(encoding="utf-8")
     for lang, name in NAME.items():

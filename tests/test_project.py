@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from evalsite import cli
 from evalsite.build.project import find_project, load_project
+from evalsite.cli.init import init_project
+from evalsite.cli.origin import pin_for
 from evalsite.cli.progress import Progress
 from evalsite.errors import ContentError
 from evalsite.i18n import Catalogs
@@ -60,6 +64,62 @@ def test_init_writes_what_an_office_keeps_in_git(tmp_path, monkeypatch, capsys):
     assert cli.main(["new", "evaluation", "x", "--language", "fr"]) == 0
     assert cli.main(["check"]) == 0
     assert "content is valid: 1 evaluations" in capsys.readouterr().out
+
+
+def test_the_ci_workflows_are_valid_and_keep_pull_requests_away_from_publishing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "site"]) == 0
+    site = tmp_path / "site"
+    github, gitlab = site / ".github" / "workflows" / "publish.yml", site / ".gitlab-ci.yml"
+    for path, schema in ((github, "vendor.github-workflows"), (gitlab, "vendor.gitlab-ci")):
+        checked = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+                                 capture_output=True, text=True, check=False)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    workflow = yaml.safe_load(github.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}  # what a pull request's run holds
+    assert "github.ref" in workflow["concurrency"]["group"] and workflow["concurrency"]["group"] != "pages"
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert "permissions" not in build and "pull_request" not in str(build.get("if", ""))  # pull requests build too
+    assert any("evalsite build" in step.get("run", "") for step in build["steps"])
+    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert "github.event_name != 'pull_request'" in deploy["if"] and "default_branch" in deploy["if"]
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert {use.split("@")[0]: use.split("@")[1] for use in uses} == {
+        "actions/checkout": "v6", "actions/setup-python": "v6", "actions/upload-artifact": "v7", "actions/configure-pages": "v6",
+        "actions/upload-pages-artifact": "v5", "actions/deploy-pages": "v5"}
+    assert all(step.get("with", {}).get("cache") == "pip" for job in workflow["jobs"].values() for step in job["steps"]
+               if step.get("uses", "").startswith("actions/setup-python"))
+    ci = yaml.safe_load(gitlab.read_text(encoding="utf-8"))
+    assert ci["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert "rules" not in ci["build"] and "evalsite build --out site" in ci["build"]["script"]
+
+
+@pytest.mark.parametrize(("direct_url", "requirement", "origin"), [
+    (None, "evalsite==0.1.0", "index"),
+    ({"url": "https://github.com/office/evalsite", "vcs_info": {"vcs": "git", "commit_id": "0123abc", "requested_revision": "v0.1.0"}},
+     "evalsite @ git+https://github.com/office/evalsite@0123abc", "git"),
+    ({"url": "https://example.org/evalsite-0.1.0-py3-none-any.whl", "archive_info": {"hashes": {"sha256": "ab12"}}},
+     "evalsite @ https://example.org/evalsite-0.1.0-py3-none-any.whl#sha256=ab12", "url"),
+    ({"url": "file:///home/me/evalsite", "dir_info": {"editable": True}}, "evalsite==0.1.0", "local"),
+    ({"url": "file:///gone/evalsite-0.1.0-py3-none-any.whl", "archive_info": {}}, "evalsite==0.1.0", "local"),
+])
+def test_init_pins_evalsite_the_way_it_was_installed(direct_url, requirement, origin):
+    pin = pin_for(direct_url, "0.1.0")
+    assert (pin.requirement, pin.origin, pin.wheel) == (requirement, origin, None)
+
+
+def test_a_wheel_install_is_pinned_by_a_copy_in_the_project(tmp_path):
+    wheel = tmp_path / "downloads" / "evalsite-0.1.0-py3-none-any.whl"
+    wheel.parent.mkdir()
+    wheel.write_bytes(b"PK wheel")
+    pin = pin_for({"url": wheel.as_uri(), "archive_info": {}}, "0.1.0")
+    assert (pin.requirement, pin.origin, pin.wheel) == ("./vendor/evalsite-0.1.0-py3-none-any.whl", "wheel", wheel)
+    init_project(tmp_path / "site", pin)
+    assert (tmp_path / "site" / "vendor" / wheel.name).read_bytes() == b"PK wheel"
+    requirements = (tmp_path / "site" / "requirements.txt").read_text(encoding="utf-8")
+    assert requirements.splitlines()[-1] == "./vendor/evalsite-0.1.0-py3-none-any.whl"
+    assert "replace the line below with: evalsite==0.1.0" in requirements
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):

@@ -146,11 +146,17 @@ def _project(args: argparse.Namespace) -> Project:
 
 def _init(folder: Path) -> int:
     from .init import InitError, init_project
+    from .origin import installed_pin
 
+    pin = installed_pin()
     try:
-        init_project(folder)
+        init_project(folder, pin)
     except InitError as exc:
         raise UsageError(str(exc)) from None
+    if pin.origin == "local":
+        print(f"note: this evalsite was installed from a local folder{f' ({pin.local})' if pin.local else ''}, which CI cannot reach;"
+              f" requirements.txt pins {pin.requirement} — install evalsite from a wheel or Git and run init again,"
+              " or change that line (requirements.txt says how)", file=sys.stderr)
     steps = [] if folder.resolve() == Path.cwd().resolve() else [f"cd {folder}"]
     steps += [f"edit {CONFIG_NAME}: the site's name, description and publisher", "evalsite new evaluation my-evaluation-2025 --language en",
               "evalsite serve"]

@@ -3,11 +3,13 @@
 It writes `evalsite.yml`, `mkdocs.yml` (the MkDocs settings an office may change), `content/organisations.yml` with one organisation to replace, an empty
 `content/evaluations/`, a `.gitignore`, a README for the authors with the author guide beside it
 (`docs/authoring.md`, which the files `evalsite new` writes point to), `requirements.txt` pinning
-this version of evalsite, and CI workflows that check, build and publish the site on GitHub Pages
-and on GitLab Pages. The files come from `templates/project/` in the package.
+evalsite as it was installed (`origin`: a version from an index, a wheel copied into `vendor/`, a Git
+commit), and CI workflows that check and build every change and publish the default branch on GitHub
+Pages and on GitLab Pages. The files come from `templates/project/` in the package.
 """
 from __future__ import annotations
 
+import shutil
 from importlib.metadata import version
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from ..build.project import CONFIG_NAME
 from ..engines import config as engine_config
 from ..files import write_file
 from ..paths import AUTHOR_GUIDE, TEMPLATES
+from .origin import VENDOR, Pin, installed_pin
 
 FILES = {  # where each file goes in the project ← its template in templates/project/
     CONFIG_NAME: "evalsite.yml.j2",
@@ -34,9 +37,11 @@ class InitError(Exception):
     """The project cannot be created there; the message says why and what to do."""
 
 
-def init_project(folder: Path) -> list[Path]:
+def init_project(folder: Path, pin: Pin | None = None) -> list[Path]:
     """Create a site project in `folder` (new, or empty but for hidden files such as .git);
-    returns the files written."""
+    returns the files written. `pin` says how the project installs evalsite (by default, the way
+    the running one was installed)."""
+    pin = pin or installed_pin()
     if folder.exists() and not folder.is_dir():
         raise InitError(f"{folder} is a file — give a new or empty folder")
     if folder.is_dir() and any(not path.name.startswith(".") for path in folder.iterdir()):
@@ -45,7 +50,7 @@ def init_project(folder: Path) -> list[Path]:
         raise InitError(f"{folder} already holds a site project ({CONFIG_NAME})")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / "project"), keep_trailing_newline=True,
                              undefined=jinja2.StrictUndefined)
-    context = {"version": version("evalsite")}
+    context = {"version": version("evalsite"), "pin": pin, "vendor": VENDOR}
     written = []
     for name, template in FILES.items():
         path = folder / name
@@ -54,5 +59,9 @@ def init_project(folder: Path) -> list[Path]:
     for name, source in COPIED.items():
         write_file(folder / name, source.read_bytes())
         written.append(folder / name)
+    if pin.wheel:
+        (folder / VENDOR).mkdir()
+        shutil.copyfile(pin.wheel, folder / VENDOR / pin.wheel.name)
+        written.append(folder / VENDOR / pin.wheel.name)
     (folder / "content" / "evaluations").mkdir()
     return written
