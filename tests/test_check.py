@@ -126,22 +126,47 @@ def test_placeholders_warn_in_check_and_fail_strict_check_and_build(capsys, cont
 
 # --- The follow-up -----------------------------------------------------------------------------
 
-def test_an_update_after_the_as_of_date(capsys, content):
+def test_a_date_after_today_is_a_typo(capsys, content):
     line = edit(content, EV / "response.yml", "{date: 2020-09-30,", "{date: 2099-09-30,")
-    fails_with(capsys, content, at(content, EV / "response.yml", line, f"2099-09-30 is after the as-of date {TODAY} (today, unless the "
-                                                                       "build says --as-of) — a date here says when something happened: correct it"))
+    evaluation = content / EV / "evaluation.yml"
+    published = evaluation.read_text(encoding="utf-8").count("\n") + 1
+    evaluation.write_text(evaluation.read_text(encoding="utf-8") + "published: 2099-01-01\n", encoding="utf-8")
+    fails_with(capsys, content,
+               at(content, EV / "evaluation.yml", published, f"2099-01-01 is after today ({TODAY}) — a date here says when something happened: correct it"),
+               at(content, EV / "response.yml", line, f"2099-09-30 is after today ({TODAY}) — a date here says when something happened: correct it"))
 
 
-def test_an_update_after_the_as_of_date_of_a_build(capsys, content, tmp_path):
-    line = line_of(content, EV / "response.yml", "{date: 2021-06-30,")
-    updated = line_of(content, EV / "response.yml", "updated: 2021-07-15")
-    status, out, err = run(capsys, "build", "--content", str(content), "--out", str(tmp_path / "site"), "--as-of", "2021-06-01", "--site-url", SITE)
-    assert (status, out) == (1, "")
-    assert err == [at(content, EV / "response.yml", updated, "2021-07-15 is after the as-of date 2021-06-01 (today, unless the build says "
-                                                       "--as-of) — a date here says when something happened: correct it"),
-                   at(content, EV / "response.yml", line, "2021-06-30 is after the as-of date 2021-06-01 (today, unless the build says "
-                                                          "--as-of) — a date here says when something happened: correct it"),
-                   "2 problems found; nothing was built."]
+def test_a_build_as_of_a_past_day_leaves_later_updates_out(capsys, content, tmp_path):
+    """The tracker as it stood on 1 June 2021: the update of 30 June 2021 and the response's update of
+    15 July 2021 are not refused, they are left out; every page says which day it shows."""
+    out = tmp_path / "site"
+    status, stdout, err = run(capsys, "build", "--content", str(content), "--out", str(out), "--as-of", "2021-06-01", "--site-url", SITE)
+    assert status == 0, err
+    action = (out / "en" / EV / "actions" / "2.2" / "index.html").read_text(encoding="utf-8")
+    assert "Planned after the annual survey." not in action and "30 June 2021" not in action
+    assert "The follow-up as it stood on 1 June 2021: updates published later are left out." in action
+    overview = (out / "en" / EV / "index.html").read_text(encoding="utf-8")
+    assert "15 July 2021" not in overview
+    assert "Le suivi tel qu&#39;il se présentait le 1er juin 2021" in (out / "fr" / EV / "index.html").read_text(encoding="utf-8")
+    status, _, err = run(capsys, "build", "--content", str(content), "--out", str(out), "--site-url", SITE)
+    assert status == 0 and "Planned after the annual survey." in (out / "en" / EV / "actions" / "2.2" / "index.html").read_text(encoding="utf-8")
+    assert "as it stood on" not in (out / "en" / EV / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_draft_looks_like_a_draft_and_keeps_search_engines_out(capsys, content, tmp_path):
+    out = tmp_path / "site"
+    assert run(capsys, "build", "--draft", "--content", str(content), "--out", str(out), "--site-url", SITE)[0] == 0
+    for page in (out / "en" / EV / "index.html", out / "nl" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex, nofollow">' in html
+        assert 'class="es-band">' in html
+    assert "Draft: a preview" in (out / "en" / EV / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in (out / "index.html").read_text(encoding="utf-8")
+    assert "Disallow: /" in (out / "robots.txt").read_text(encoding="utf-8")
+    assert run(capsys, "build", "--content", str(content), "--out", str(out), "--site-url", SITE)[0] == 0
+    assert "noindex" not in (out / "en" / EV / "index.html").read_text(encoding="utf-8")
+    assert 'class="es-band">' not in (out / "en" / EV / "index.html").read_text(encoding="utf-8")
+    assert "Disallow" not in (out / "robots.txt").read_text(encoding="utf-8")
 
 
 def test_a_status_that_is_not_the_latest_update(capsys, content):

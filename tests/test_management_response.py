@@ -5,6 +5,7 @@ response's "added" and "last updated" dates, and source documents with their add
 It checks clean and builds; its pages show each date at its precision, judged as of 2021-07-31."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from pathlib import Path
@@ -149,3 +150,24 @@ def test_a_partial_date_is_a_period(written, first, last):
 def test_a_partial_date_must_exist(written):
     with pytest.raises(ValueError):
         PartialDate.fromisoformat(written)
+
+
+def test_the_tracker_as_it_stood_on_a_past_day(model):
+    """`--as-of` a past day: later updates left out, each status the one its latest remaining update
+    reports, a drop's reason gone with the drop, the response's `updated` date gone when later."""
+    from evalsite.model import Action, Status, Text, Years
+    from evalsite.model.history import as_it_stood
+
+    ev = as_it_stood(model, datetime.date(2020, 5, 1)).evaluation(SLUG)
+    actions = {a.id: a for a in ev.actions}
+    assert (actions["1.1"].status, [u.date for u in actions["1.1"].updates]) == (Status.ONGOING, [datetime.date(2020, 3, 10)])
+    assert (actions["3.7"].status, actions["3.7"].updates, actions["3.7"].status_reason) == (None, (), None)
+    assert ev.response_updated is None and ev.response_published == model.evaluation(SLUG).response_published
+    assert as_it_stood(model, MANAGEMENT_RESPONSE_AS_OF) == model  # nothing after the fixture's day: nothing changes
+    # a status no update dates counts from the response's `updated` date (15 July 2021)
+    undated = Action("9.9", "r1", Text({"en": "x"}, "en"), ("operations-unit",), Years(2021, 2021), Status.COMPLETED)
+    with_undated = dataclasses.replace(model, evaluations=tuple(
+        dataclasses.replace(e, actions=(*e.actions, undated)) for e in model.evaluations))
+    status_on = {day: next(a for a in as_it_stood(with_undated, day).evaluation(SLUG).actions if a.id == "9.9").status
+                 for day in (datetime.date(2021, 7, 14), datetime.date(2021, 7, 15))}
+    assert status_on == {datetime.date(2021, 7, 14): None, datetime.date(2021, 7, 15): Status.COMPLETED}

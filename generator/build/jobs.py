@@ -145,7 +145,8 @@ def write_tree(site: Site, job: LanguageJob) -> Tree:
     write_if_changed(root / "pieces.pickle", pickle.dumps(pieces.used, protocol=pickle.HIGHEST_PROTOCOL))
     identity = settings.render.identities[lang]
     config = engine_config.language_config(settings.site_config, lang, settings.render.catalogs, navigation(lang, settings.render.catalogs),
-                                           settings.render.site_url, identity, job.options.live_reload)
+                                           settings.render.site_url, identity, job.options.live_reload, draft=job.options.draft,
+                                           looking_back=job.options.looking_back)
     config_changed = write_if_changed(root / "mkdocs.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     theme_changed = write_if_changed(root / "theme.key", settings.theme_key)  # every page shows the theme: no dirty build
     return Tree(tuple(changed), added_or_removed or config_changed or theme_changed, pages, len(sources.intersection(changed)))

@@ -39,6 +39,11 @@ class BuildOptions:
     def day(self) -> datetime.date:
         return self.as_of or datetime.date.today()
 
+    @property
+    def looking_back(self) -> datetime.date | None:
+        """The past day the build shows the follow-up on (`--as-of` before today), if any."""
+        return self.as_of if self.as_of and self.as_of < datetime.date.today() else None
+
 
 @dataclass
 class BuildContext:

@@ -78,7 +78,7 @@ def _build(content_dir: Path, context: BuildContext, pool: ProcessPoolExecutor, 
     out_dir = options.out_dir.resolve()
     stamp = options.work_dir / "last-build.json"
     wanted = {"out": str(out_dir), "site_url": options.site_url, "as_of": str(options.as_of), "live_reload": options.live_reload,
-              "engine": options.engine}
+              "engine": options.engine, "draft": options.draft}
     incremental = out_dir.is_dir() and stamp.is_file() and json.loads(stamp.read_text(encoding="utf-8")) == wanted
     stamp.unlink(missing_ok=True)  # the work trees are about to change: until this build lands, no increment on them
     folder = staging.new_staging(out_dir)
@@ -90,7 +90,8 @@ def _build(content_dir: Path, context: BuildContext, pool: ProcessPoolExecutor, 
             staging.link_tree(out_dir, folder, SHARED)
         model = pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL)
         jobs = [LanguageJob(lang, model, settings, options, folder / lang, incremental) for lang in LANGS]
-        reports = run_languages(pool, jobs, STEPS, meanwhile=partial(write_shared, folder, site, settings, progress), progress=progress)
+        reports = run_languages(pool, jobs, STEPS, meanwhile=partial(write_shared, folder, site, settings, progress, options.draft),
+                               progress=progress)
         with signals_held():  # an interruption now would leave no site at all: it waits until the swap is done
             old = staging.swap(folder, out_dir)
             write_file(stamp, json.dumps(wanted))
@@ -130,16 +131,17 @@ def finish_preview(done: Preview, pool: ProcessPoolExecutor) -> None:
     the workers; the root pages and the open data here meanwhile."""
     first = done.jobs[0]
     rebuilt = [job for job in done.jobs if job.lang in done.languages]
-    run_languages(pool, rebuilt, ("finish",), meanwhile=partial(write_shared, first.site_dir.parent, done.site, done.settings),
+    run_languages(pool, rebuilt, ("finish",), meanwhile=partial(write_shared, first.site_dir.parent, done.site, done.settings, None,
+                                                                first.options.draft),
                   calendars={report.lang: report.calendar for report in done.reports})
 
 
-def write_shared(out_dir: Path, site: Site, settings: Settings, progress: Progress | None = None) -> None:
+def write_shared(out_dir: Path, site: Site, settings: Settings, progress: Progress | None = None, draft: bool = False) -> None:
     """The files all languages share: the root pages and the open data."""
     started = time.perf_counter()
     render = settings.render
     out_dir.mkdir(parents=True, exist_ok=True)  # may run before any language has made it
-    for name, text in root.root_pages(render.templates, render.catalogs, render.identities, render.site_url).items():
+    for name, text in root.root_pages(render.templates, render.catalogs, render.identities, render.site_url, draft).items():
         write_if_changed(out_dir / name, text)
     documents.write(out_dir / "data", site, render.site_url, render.as_of)
     if progress:

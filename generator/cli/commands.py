@@ -36,6 +36,9 @@ class UsageError(Exception):
     """The command line cannot be carried out as given; the message says what to type instead."""
 
 
+AS_OF_HELP = ("judge due dates on this day instead of today (reproducible builds); a past day shows the follow-up as it stood"
+              " then, leaving out later updates")
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -60,7 +63,7 @@ def _run(args: argparse.Namespace) -> int:
         from .serve import PortError, serve
 
         try:
-            return serve(project, args.out, args.host, args.port, debug=_debugging(args))
+            return serve(project, args.out, args.host, args.port, debug=_debugging(args), as_of=args.as_of)
         except PortError as exc:
             raise UsageError(str(exc)) from None
     except ContentError as exc:
@@ -114,16 +117,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: the project's site/)")
     build.add_argument("--site-url", metavar="URL",
                        help=f"public address of the site, for permalinks, hreflang, feeds and sitemaps (default: site_url in {CONFIG_NAME})")
-    build.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD",
-                       help="judge due dates against this day instead of today, for reproducible builds")
+    build.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help=AS_OF_HELP)
     build.add_argument("--draft", action="store_true", help="build even with placeholders left from `evalsite new` (a preview, not for publishing)")
     build.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
                        help='the static site generator: MkDocs with Material (default), or Zensical (pip install "evalsite[zensical]")')
 
     serve = commands.add_parser("serve", parents=[project], help="build, serve on 127.0.0.1:8000 and rebuild on every change")
     serve.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: the project's build/preview/, so site/ stays as published)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", default=8000, type=int)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0 shows it to the local network)")
+    serve.add_argument("--port", default=8000, type=int, help="the port to listen on (default: 8000)")
+    serve.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help=AS_OF_HELP)
 
     new = commands.add_parser("new", parents=[project],
                               help="start an evaluation or its management response, or add a recommendation or an action with the next free id")

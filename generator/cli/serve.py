@@ -11,8 +11,10 @@ before anything is written. Ctrl+C (or SIGTERM) ends the server and the worker p
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import http.server
+import json
 import sys
 import threading
 import time
@@ -35,11 +37,40 @@ from ..publish.pool import worker_pool
 
 PREVIEW = "preview"  # in the project's work folder
 LIVE_RELOAD_JS = """(function () {
-  var seen = null;
+  /* Asks the server every half second how the preview stands: a new build number reloads the page; a
+     list of problems shows over the page (the last good build stays underneath) until they are fixed. */
+  var seen = null, panel = null;
+  function show(problems) {
+    if (!problems.length) { if (panel) { panel.remove(); panel = null; } return; }
+    if (!panel) {
+      panel = document.createElement("section");
+      panel.setAttribute("role", "alert");
+      panel.setAttribute("aria-label", "evalsite");
+      panel.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:10000;" +
+        "background:#fff8e1;color:#1a1a1a;border-top:4px solid #b71c1c;padding:12px 16px;font:14px/1.5 system-ui,sans-serif;" +
+        "box-shadow:0 -2px 8px rgba(0,0,0,.3)";
+      document.body.appendChild(panel);
+    }
+    panel.textContent = "";
+    var title = document.createElement("p");
+    title.style.cssText = "margin:0 0 6px;font-weight:700";
+    title.textContent = problems.length + (problems.length === 1 ? " problem" : " problems") +
+      " in the content; this page is the last good build. Fix and save: this panel goes by itself.";
+    var list = document.createElement("ul");
+    list.style.cssText = "margin:0;padding-left:20px;font-family:ui-monospace,monospace;overflow-wrap:anywhere";
+    problems.forEach(function (problem) {
+      var item = document.createElement("li");
+      item.textContent = problem;  /* text, never HTML: a message may quote what an author typed */
+      list.appendChild(item);
+    });
+    panel.appendChild(title);
+    panel.appendChild(list);
+  }
   setInterval(function () {
-    fetch("/__evalsite__/version", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (v) {
-      if (seen !== null && v !== seen) location.reload();
-      seen = v;
+    fetch("/__evalsite__/status", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (status) {
+      if (seen !== null && status.version !== seen) { location.reload(); return; }
+      seen = status.version;
+      show(status.problems);
     }).catch(function () {});
   }, 500);
 })();
@@ -51,21 +82,24 @@ class PortError(Exception):
 
 
 class _State:
-    """The build number the pages poll; it changes after each successful rebuild."""
+    """What the pages poll: the build number, which changes after each successful rebuild, and the
+    problems of the last rebuild, if it failed."""
 
     def __init__(self) -> None:
         self.version = 0
+        self.problems: tuple[str, ...] = ()  # what the last rebuild found wrong, shown over the open pages
         self.changed = threading.Event()
         self.context: BuildContext | None = None  # the folders read and catalogs compiled, kept from one rebuild to the next
 
 
-def serve(project: Project, out: Path | None, host: str, port: int, debug: bool = False) -> int:
+def serve(project: Project, out: Path | None, host: str, port: int, debug: bool = False, as_of: datetime.date | None = None) -> int:
     """Serve the project's preview at its own local address (the site URL of evalsite.yml is for builds).
-    With `debug`, an unexpected error in a rebuild prints its traceback."""
+    With `debug`, an unexpected error in a rebuild prints its traceback; `as_of` judges due dates on that
+    day, and a past day shows the follow-up as it stood then."""
     out = out or project.work_dir / PREVIEW
     site_url = f"http://{host}:{port}/"
     state = _State()
-    options = functools.partial(_options, project, out, site_url)
+    options = functools.partial(_options, project, out, site_url, as_of)
     try:
         server = _Server((host, port), functools.partial(_Handler, state, directory=str(out)))
     except OSError as exc:
@@ -92,11 +126,12 @@ def serve(project: Project, out: Path | None, host: str, port: int, debug: bool 
     return 0
 
 
-def _options(project: Project, out: Path, site_url: str) -> BuildOptions:
+def _options(project: Project, out: Path, site_url: str, as_of: datetime.date | None = None) -> BuildOptions:
     """The preview's options, with evalsite.yml and mkdocs.yml read again: a change to them shows at the next rebuild."""
     if project.config:
         project = dataclasses.replace(load_project(project.config), content=project.content)
-    return BuildOptions(out_dir=out, site_url=site_url, live_reload=True, work_dir=project.work_dir, project=project, draft=True)
+    return BuildOptions(out_dir=out, site_url=site_url, live_reload=True, work_dir=project.work_dir, project=project, draft=True,
+                        as_of=as_of)
 
 
 def _rebuild(options: Callable[[], BuildOptions], state: _State, pool: ProcessPoolExecutor, debug: bool = False) -> None:
@@ -107,24 +142,29 @@ def _rebuild(options: Callable[[], BuildOptions], state: _State, pool: ProcessPo
         if state.context is None or state.context.options != current:
             state.context = BuildContext(current)
         done = preview(current.project.content, state.context, pool)
+        state.problems = ()
         state.version += 1  # the pages reload now; what they link to and the search index follow
         print(f"rebuilt in {time.perf_counter() - started:.1f} s ({done.pages_changed} pages changed; "
               f"languages rebuilt: {', '.join(done.languages) or 'none'})", flush=True)
         finish_preview(done, pool)
     except ContentError as exc:
-        print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
-        print(f"{len(exc.problems)} problems found; still showing the last good build.", file=sys.stderr, flush=True)
+        state.problems = tuple(str(p) for p in exc.problems)
+        print("\n".join(state.problems), file=sys.stderr)
+        print(f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''} found; still showing the last good build.",
+              file=sys.stderr, flush=True)
         return
     except BuildError as exc:
-        print(f"the site could not be built: {exc}", file=sys.stderr, flush=True)
+        state.problems = (f"the site could not be built: {exc}",)
+        print(state.problems[0], file=sys.stderr, flush=True)
         return
     except BrokenProcessPool:  # the workers were ended: the server is stopping
         return
     except Exception as exc:  # a bug of evalsite's own: said, and the preview goes on with the last good build
         if debug:
             traceback.print_exc()
-        print(f"internal error while rebuilding ({type(exc).__name__}: {exc}); still showing the last good build"
-              + ("" if debug else " — run `evalsite --debug serve` to see the traceback"), file=sys.stderr, flush=True)
+        state.problems = (f"internal error while rebuilding ({type(exc).__name__}: {exc})"
+                          + ("" if debug else " — run `evalsite --debug serve` to see the traceback"),)
+        print(f"{state.problems[0]}; still showing the last good build", file=sys.stderr, flush=True)
         return
     if done.languages:  # no second reload: a page loads the search index when the reader first searches
         print(f"open data, calendars and search index renewed at {time.perf_counter() - started:.1f} s", flush=True)
@@ -169,8 +209,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
-        if self.path == "/__evalsite__/version":
-            return self._send(str(self.state.version), "text/plain")
+        if self.path == "/__evalsite__/status":
+            return self._send(json.dumps({"version": self.state.version, "problems": self.state.problems}), "application/json")
         if self.path == "/__evalsite__/livereload.js":
             return self._send(LIVE_RELOAD_JS, "text/javascript")
         return super().do_GET()

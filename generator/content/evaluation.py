@@ -2,6 +2,7 @@
 tables, timelines, framework, indicators and findings, with the checks that span its files."""
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -138,7 +139,7 @@ class EvaluationLoader(Responses):
             commissioner=self._orgs(data.get("commissioner", []), doc, ("commissioner",)),
             evaluator=self._orgs(data.get("evaluator", []), doc, ("evaluator",)),
             date=parse_date(data.get("date"), doc, ("date",), self.problems),
-            published=parse_day(data.get("published"), doc, ("published",), self.problems),
+            published=self._published(data, doc),
             plan_period=parse_years(data["plan_period"], doc, ("plan_period",), self.problems) if "plan_period" in data else None,
             countries=tuple(data.get("countries", ())),
             documents=documents,
@@ -172,6 +173,11 @@ class EvaluationLoader(Responses):
                 elif link.target not in targets:
                     self.problems.add(doc.path, doc.line(where + (k,)),
                                       f"'{link.target}' is not a recommendation or action of this evaluation{did_you_mean(link.target, targets)}")
+
+    def _published(self, data: dict, doc: Document) -> datetime.date | None:
+        day = parse_day(data.get("published"), doc, ("published",), self.problems)
+        self._not_in_the_future(day, doc, ("published",))
+        return day
 
     def _narrative(self, name: str) -> Text | None:
         texts = {}

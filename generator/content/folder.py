@@ -16,9 +16,9 @@ from .yamlsource import Document
 class Folder:
     """One evaluation folder being read; keeps its documents for file:line messages."""
 
-    def __init__(self, folder: Path, registry: Registry, as_of: datetime.date, problems: Problems, markup: Converter,
+    def __init__(self, folder: Path, registry: Registry, today: datetime.date, problems: Problems, markup: Converter,
                  vocabulary: Vocabulary | None = None):
-        self.folder, self.registry, self.as_of, self.problems = folder, registry, as_of, problems
+        self.folder, self.registry, self.today, self.problems = folder, registry, today, problems
         self.vocabulary, self.markup = vocabulary, markup
         self.original = "en"
         self.links: list[tuple[Document, tuple, str, tuple[Link, ...]]] = []  # checked once all ids are known
@@ -41,10 +41,10 @@ class Folder:
                                   + ("" if org_id in aliases else " — add it to the registry or fix the id"))
         return tuple(ids)
 
-    def _not_after_as_of(self, day: PartialDate | datetime.date | None, doc: Document, where: tuple) -> None:
-        """A dated fact of the follow-up reports what has happened: it cannot lie after the as-of date."""
+    def _not_in_the_future(self, day: PartialDate | datetime.date | None, doc: Document, where: tuple) -> None:
+        """A dated fact (an update, a publication) says when something happened: a day after today is a typo.
+        A day after a build's --as-of is not: that build leaves it out (model.history)."""
         first = day.first_day if isinstance(day, PartialDate) else day
-        if first and first > self.as_of:
+        if first and first > self.today:
             self.problems.add(doc.path, doc.line(where),
-                              f"{day} is after the as-of date {self.as_of} (today, unless the build says --as-of)"
-                              " — a date here says when something happened: correct it")
+                              f"{day} is after today ({self.today}) — a date here says when something happened: correct it")

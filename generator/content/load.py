@@ -24,6 +24,7 @@ from ..digests import code_digest, digest
 from ..errors import ContentError, Gap, Problem, Problems
 from ..markup import Converter
 from ..model import LANGS, Evaluation, Site, Vocabulary
+from ..model.history import as_it_stood
 from .evaluation import EvaluationLoader
 from .findings import RepeatLines, check_repeats
 from .organisations import Registry, load_organisations
@@ -78,14 +79,15 @@ def load_site(content_dir: Path, *, strict: bool = False, allow_placeholders: bo
     Missing translations go into `gaps` when given, and count as problems when `strict`.
     Placeholders left from `evalsite new` go into `warnings`, and count as problems when `strict`
     or when not `allow_placeholders` (a published build). Dated facts (progress updates, the
-    response's dates) may not lie after `as_of` (default: today). `loaded` keeps each folder's read
+    response's and the evaluation's dates) may not lie after today; with `as_of` before today the model
+    is the follow-up as it stood that day (model.history). `loaded` keeps each folder's read
     for the next call; `extensions` are the site project's Markdown extensions, whose output texts are
     checked against the allow-list with."""
     problems = Problems()
     if not content_dir.is_dir():
         problems.add(content_dir, 1, "this content folder does not exist — give the folder that holds organisations.yml and evaluations/")
         problems.raise_if_any()
-    as_of = as_of or datetime.date.today()
+    today = datetime.date.today()
     loaded = loaded if loaded is not None else LoadedFolders()
     markup = Converter(extensions)
     registry = load_organisations(content_dir / "organisations.yml", problems, markup)
@@ -98,14 +100,14 @@ def load_site(content_dir: Path, *, strict: bool = False, allow_placeholders: bo
         # what a folder's read also depends on: the registry and vocabulary, where paths are shown from, the as-of date,
         # the Markdown extensions, the code
         shared = digest([content_dir / "organisations.yml", content_dir / THEMES_FILE],
-                        f"{Path.cwd()} {as_of} {extensions!r} {code_digest()}")
+                        f"{Path.cwd()} {today} {extensions!r} {code_digest()}")
         seen = set()
         for folder in sorted(evaluations_dir.iterdir()):
             if not folder.is_dir():
                 problems.add(folder, 1, "only evaluation folders belong in evaluations/ — move this file into an evaluation's folder")
                 continue
             seen.add(folder)
-            done = _load_folder(folder, registry, as_of, shared, vocabulary, markup, loaded)
+            done = _load_folder(folder, registry, today, shared, vocabulary, markup, loaded)
             problems.merge(done.problems)
             if done.evaluation:
                 evaluations.append(done.evaluation)
@@ -122,16 +124,17 @@ def load_site(content_dir: Path, *, strict: bool = False, allow_placeholders: bo
     elif warnings is not None:
         warnings.extend(sorted(set(problems.warnings)))
     problems.raise_if_any()
-    return Site(tuple(registry.organisations.values()), tuple(evaluations), vocabulary)
+    site = Site(tuple(registry.organisations.values()), tuple(evaluations), vocabulary)
+    return as_it_stood(site, as_of) if as_of and as_of < today else site
 
 
-def _load_folder(folder: Path, registry: Registry, as_of: datetime.date, shared: str, vocabulary: Vocabulary | None,
+def _load_folder(folder: Path, registry: Registry, today: datetime.date, shared: str, vocabulary: Vocabulary | None,
                  markup: Converter, loaded: LoadedFolders) -> LoadedFolder:
     key = digest([folder], shared)
     found = loaded.get(folder, key)
     if found is None:
         own = Problems()
-        reader = EvaluationLoader(folder, registry, as_of, own, markup, vocabulary)
+        reader = EvaluationLoader(folder, registry, today, own, markup, vocabulary)
         found = LoadedFolder(key, reader.load(), own, reader.repeat_lines)
         loaded.put(folder, found)
     return found

@@ -62,8 +62,8 @@ class Responses(Folder):
                 actions.append(self._action(a, rec_id, doc, where + ("actions", j)))
         dates = {key: parse_date(doc.data.get(key), doc, (key,), self.problems) if src.ok((key,)) else None
                  for key in ("date", "published", "updated")}
-        self._not_after_as_of(dates["published"], doc, ("published",))
-        self._not_after_as_of(dates["updated"], doc, ("updated",))
+        self._not_in_the_future(dates["published"], doc, ("published",))
+        self._not_in_the_future(dates["updated"], doc, ("updated",))
         if dates["published"] and dates["updated"] and dates["updated"].last_day < dates["published"].first_day:
             self.problems.add(doc.path, doc.line(("updated",)),
                               f"the response is updated ({dates['updated']}) before it was published ({dates['published']}) — check both dates")
@@ -103,7 +103,7 @@ class Responses(Folder):
             if day and updates and day < updates[-1].date:
                 self.problems.add(doc.path, doc.line(where + (i, "date")),
                                   "updates are listed oldest first and only added at the end — move this update to its place in time")
-            self._not_after_as_of(day, doc, where + (i, "date"))
+            self._not_in_the_future(day, doc, where + (i, "date"))
             updates.append(Update(day or datetime.date.min, self._text(u["text"], doc, where + (i, "text")),
                                   Status(u["status"]) if "status" in u else None, u.get("evidence")))
         return tuple(updates)

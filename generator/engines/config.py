@@ -16,6 +16,7 @@ on other hosts are refused: the site makes no request to a third party.
 from __future__ import annotations
 
 import copy
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 
 from .. import urls
 from ..errors import Problems
-from ..i18n import LOCALE_OF, Catalogs, own_name
+from ..i18n import LOCALE_OF, Catalogs, format_day, own_name
 from ..model import LANGS, Identity
 from ..paths import TEMPLATES
 
@@ -125,9 +126,12 @@ def _file(value: Any, root: Path, where: tuple, path: Path, line: Any, problems:
 
 
 def language_config(site_config: SiteConfig, lang: str, catalogs: Catalogs, nav: list[dict[str, str]], site_url: str | None,
-                    identity: Identity, live_reload: bool) -> dict[str, Any]:
+                    identity: Identity, live_reload: bool, draft: bool = False,
+                    looking_back: datetime.date | None = None) -> dict[str, Any]:
     """The complete engine configuration of one language: the project's settings plus what evalsite
-    sets. Without a site URL it has none, and the theme leaves out every absolute address."""
+    sets. Without a site URL it has none, and the theme leaves out every absolute address. A draft
+    build and a build that looks back (`--as-of` a past day) say so on every page (`bands`), and a
+    draft asks search engines to stay away."""
     _ = catalogs.gettext(lang)
     config = copy.deepcopy(site_config.settings)
     config.pop("site_url", None)
@@ -157,6 +161,11 @@ def language_config(site_config: SiteConfig, lang: str, catalogs: Catalogs, nav:
             "root": urls.site_path(site_url) if site_url else "",  # its path, where a 404 page's links start
             "short_name": identity.short_name,
             "live_reload": live_reload,
+            "draft": draft,
+            "bands": [text for text in (
+                _("Draft: a preview that may hold placeholders, not the published site.") if draft else None,
+                _("The follow-up as it stood on %(date)s: updates published later are left out.") % {
+                    "date": format_day(looking_back, lang)} if looking_back else None) if text],
             "ui": {
                 "choose_language": _("Choose a language"),
                 "skip": _("Skip to the page's content"),

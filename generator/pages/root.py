@@ -16,8 +16,9 @@ FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt")
 ABSOLUTE_ONLY = ("sitemap.xml",)  # made of absolute addresses: written only with a site URL
 
 
-def root_pages(templates: Sequence[Path], catalogs: Catalogs, identities: dict[str, Identity], site_url: str | None) -> dict[str, str]:
-    """Each root page's name and text."""
+def root_pages(templates: Sequence[Path], catalogs: Catalogs, identities: dict[str, Identity], site_url: str | None,
+               draft: bool = False) -> dict[str, str]:
+    """Each root page's name and text; a draft's keep search engines out (robots.txt and a meta tag)."""
     env = plain_environment([top / "site" for top in templates])
     languages = []
     for code in LANGS:
@@ -32,5 +33,5 @@ def root_pages(templates: Sequence[Path], catalogs: Catalogs, identities: dict[s
             "not_found": _("Page not found"),
             "not_found_help": _("This address does not exist. Go to the list of evaluations:"),
         })
-    context = {"languages": languages, "base_url": site_url, "root": urls.site_path(site_url) if site_url else ""}
+    context = {"languages": languages, "base_url": site_url, "root": urls.site_path(site_url) if site_url else "", "draft": draft}
     return {name: env.get_template(f"{name}.j2").render(context) for name in FILES if name not in ABSOLUTE_ONLY or site_url}
