@@ -182,7 +182,15 @@ def test_cli_check_broken_content_prints_file_line_and_exits_1(content):
     assert "Traceback" not in result.stderr
     first = result.stderr.splitlines()[0]
     assert first.endswith(f"response.yml:{line}: 'partly' is not an allowed value for 'position' — use one of: agree, partially-agree, disagree")
-    assert "1 problem found; nothing was built." in result.stderr
+    assert result.stderr.splitlines()[-1] == "1 problem found."  # check builds nothing, so it does not say so
+
+
+def test_outside_a_project_the_commands_say_what_to_do(tmp_path):
+    for command in ("check", "build", "serve"):
+        result = subprocess.run([sys.executable, "-m", "evalsite.cli", command], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2, command
+        assert result.stderr == ("evalsite: no evalsite.yml here — run `evalsite init` to start a site project, cd into one,"
+                                 " or give a content folder with --content DIR\n"), command
 
 
 def test_cli_check_missing_folder(tmp_path):

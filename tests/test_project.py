@@ -19,6 +19,7 @@ from evalsite.cli.origin import pin_for
 from evalsite.cli.progress import Progress
 from evalsite.errors import ContentError
 from evalsite.i18n import Catalogs
+from evalsite.paths import SCHEMA_FILES
 
 from .conftest import CONTENT, ROOT
 from .sitecheck import page
@@ -50,7 +51,8 @@ def test_init_writes_what_an_office_keeps_in_git(tmp_path, monkeypatch, capsys):
     site = tmp_path / "site"
     assert sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()) == [
         ".github/workflows/publish.yml", ".gitignore", ".gitlab-ci.yml", "README.md", "content/organisations.yml",
-        "docs/authoring.md", "evalsite.yml", "mkdocs.yml", "requirements.txt"]
+        "docs/authoring.md", "evalsite.yml", "mkdocs.yml", "requirements.txt",
+        *sorted(f"schemas/{name}.schema.json" for name in SCHEMA_FILES)]
     assert (site / "content" / "evaluations").is_dir()
     assert "evalsite==0.1.0" in (site / "requirements.txt").read_text(encoding="utf-8")
     github = (site / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from evalsite.content.load import load_site
 from evalsite.content.yamlsource import PLACEHOLDER_MESSAGE
 from evalsite.errors import ContentError
 
-from .conftest import MANAGEMENT_RESPONSE
+from .conftest import MANAGEMENT_RESPONSE, ROOT
 
 
 def new(content: Path, *args: str) -> subprocess.CompletedProcess:
@@ -25,7 +25,7 @@ def test_new_evaluation_is_valid_and_builds(content, tmp_path):
     assert result.returncode == 0, result.stderr
     folder = content / "evaluations" / "sample-2025"
     assert sorted(p.name for p in folder.iterdir()) == ["evaluation.yml", "introduction.fr.md", "recommendations.yml"]
-    assert "# yaml-language-server: $schema=" in (folder / "evaluation.yml").read_text(encoding="utf-8")
+    assert "yaml-language-server" not in (folder / "evaluation.yml").read_text(encoding="utf-8")  # no schema within reach: no line
     ev = load_site(content).evaluation("sample-2025")
     assert ev.original_language == "fr" and [r.id for r in ev.recommendations] == ["r1"] and not ev.has_response
     from evalsite.build import BuildOptions, build
@@ -88,3 +88,56 @@ def test_new_refuses_what_cannot_be_made(content):
     result = new(content, "action", "--evaluation", "fos-solsoc-ifsi-2017-2021-final", "--recommendation", "policy-1")
     assert result.returncode == 1 and "has no management response yet — create it first: evalsite new response" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_schema_lines_lead_to_the_schemas(content, tmp_path, monkeypatch):
+    """Every `$schema` line an editor reads resolves: in this repository's content and fixtures, and in an
+    office's project, where `init` keeps the schemas and `new` points to them."""
+    from evalsite import cli
+    from evalsite.paths import SCHEMA_FILES
+
+    lines = [(path, line) for folder in (ROOT / "content", ROOT / "tests" / "fixtures") for path in folder.rglob("*.yml")
+             for line in path.read_text(encoding="utf-8").splitlines()[:2] if "$schema=" in line]
+    assert len(lines) >= 13
+    assert [str(path) for path, line in lines if not (path.parent / line.split("$schema=")[1]).is_file()] == []
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "office"]) == 0
+    project = tmp_path / "office"
+    assert sorted(p.name for p in (project / "schemas").iterdir()) == sorted(f"{name}.schema.json" for name in SCHEMA_FILES)
+    monkeypatch.chdir(project)
+    assert cli.main(["new", "evaluation", "x", "--language", "en"]) == 0
+    assert cli.main(["new", "response", "--evaluation", "x"]) == 0
+    written = [project / "content" / "organisations.yml", *(project / "content" / "evaluations" / "x").glob("*.yml")]
+    for path in written:
+        line = path.read_text(encoding="utf-8").splitlines()[0]
+        assert line.startswith("# yaml-language-server: $schema=../"), path
+        assert (path.parent / line.split("$schema=")[1]).resolve().is_relative_to(project / "schemas"), path
+
+
+def test_new_action_takes_the_recommendation_as_written(content):
+    added = new(content, "action", "--evaluation", "wsm-2022-2026-midterm", "--recommendation", "R2")
+    assert added.returncode == 0 and added.stdout.startswith("added action 2.2"), added.stderr
+    unknown = new(content, "action", "--evaluation", "wsm-2022-2026-midterm", "--recommendation", "r99")
+    assert unknown.returncode != 0 and "Traceback" not in unknown.stderr
+    assert "'r99' is not a recommendation of wsm-2022-2026-midterm — its ids are: r1, r2, r3, r4, r5, r6, r7, r8, r9" in unknown.stderr
+
+
+def test_the_author_guide_names_every_key_the_content_files_accept():
+    """A key the schemas accept but the guide does not explain is a key authors cannot find."""
+    import json
+    import re
+
+    from evalsite.paths import AUTHOR_GUIDE, SCHEMAS
+
+    guide = AUTHOR_GUIDE.read_text(encoding="utf-8")
+
+    def keys(node) -> set[str]:
+        if isinstance(node, dict):
+            own = set(node.get("properties", {}))
+            return own | {key for value in node.values() for key in keys(value)}
+        return {key for value in node for key in keys(value)} if isinstance(node, list) else set()
+
+    missing = {path.name: sorted(key for key in keys(json.loads(path.read_text(encoding="utf-8")))
+                                 if not re.search(rf"`{re.escape(key)}[`:]|\b{re.escape(key)}:", guide))
+               for path in sorted(SCHEMAS.glob("*.schema.json"))}
+    assert {name: found for name, found in missing.items() if found} == {}

@@ -109,10 +109,14 @@ def default_project(root: Path | None = None) -> Project:
 
 def find_project(config: Path | None = None, content: Path | None = None) -> Project:
     """The project the command line names: `config` (an evalsite.yml), else `evalsite.yml` in the
-    current folder if there is one, else the defaults; `content` replaces its content folder.
-    Raises ProjectError when `config` does not exist, ContentError when it is not valid."""
+    current folder if there is one, else the defaults with `content` as the content folder (`content`
+    also replaces a project's). Raises ProjectError when there is neither a project nor a content
+    folder, or `config` does not exist; ContentError when it is not valid."""
     if config is None and Path(CONFIG_NAME).is_file():
         config = Path(CONFIG_NAME)
+    if config is None and content is None:
+        raise ProjectError(f"no {CONFIG_NAME} here — run `evalsite init` to start a site project, cd into one,"
+                           " or give a content folder with --content DIR")
     if config is None:
         project = default_project()
     elif config.is_dir() and (config / CONFIG_NAME).is_file():

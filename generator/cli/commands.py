@@ -67,7 +67,7 @@ def _run(args: argparse.Namespace) -> int:
         except PortError as exc:
             raise UsageError(str(exc)) from None
     except ContentError as exc:
-        _print_problems(exc)
+        _print_problems(exc, built=args.command == "build")
         return CONTENT_ERRORS
     except (UsageError, ProjectError) as exc:
         print(f"evalsite: {exc}", file=sys.stderr)
@@ -282,11 +282,12 @@ def _new(args: argparse.Namespace, project: Project) -> int:
     return DONE
 
 
-def _print_problems(exc: ContentError) -> None:
+def _print_problems(exc: ContentError, built: bool) -> None:
+    """Every problem, then their count; a build adds that it left the published site as it was."""
     for problem in exc.problems:
         print(problem, file=sys.stderr)
     count = len(exc.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+    print(f"{count} problem{'s' if count != 1 else ''} found{'; nothing was built' if built else ''}.", file=sys.stderr)
 
 
 if __name__ == "__main__":

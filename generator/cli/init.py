@@ -1,7 +1,8 @@
 """`evalsite init [DIR]`: a new site project with everything an office keeps in Git.
 
 It writes `evalsite.yml`, `mkdocs.yml` (the MkDocs settings an office may change), `content/organisations.yml` with one organisation to replace, an empty
-`content/evaluations/`, a `.gitignore`, a README for the authors with the author guide beside it
+`content/evaluations/`, a `.gitignore`, a README for the authors with the author guide beside it, the content schemas
+(`schemas/`, for editors that validate as the author types)
 (`docs/authoring.md`, which the files `evalsite new` writes point to), `requirements.txt` pinning
 evalsite as it was installed (`origin`: a version from an index, a wheel copied into `vendor/`, a Git
 commit), and CI workflows that check and build every change and publish the default branch on GitHub
@@ -18,7 +19,7 @@ import jinja2
 from ..build.project import CONFIG_NAME
 from ..engines import config as engine_config
 from ..files import write_file
-from ..paths import AUTHOR_GUIDE, TEMPLATES
+from ..paths import AUTHOR_GUIDE, SCHEMA_FILES, SCHEMAS, TEMPLATES
 from .origin import VENDOR, Pin, installed_pin
 
 FILES = {  # where each file goes in the project ← its template in templates/project/
@@ -30,7 +31,9 @@ FILES = {  # where each file goes in the project ← its template in templates/p
     ".github/workflows/publish.yml": "github-publish.yml.j2",
     ".gitlab-ci.yml": "gitlab-ci.yml.j2",
 }
-COPIED = {"docs/authoring.md": AUTHOR_GUIDE, engine_config.CONFIG_NAME: engine_config.DEFAULT}  # as the tool has them
+COPIED = {"docs/authoring.md": AUTHOR_GUIDE, engine_config.CONFIG_NAME: engine_config.DEFAULT,  # as the tool has them
+          # the content schemas, for the editors that read `$schema` lines (the files `evalsite new` writes point here)
+          **{f"schemas/{name}.schema.json": SCHEMAS / f"{name}.schema.json" for name in SCHEMA_FILES}}
 
 
 class InitError(Exception):

@@ -11,6 +11,7 @@ check` lists each one, and a published build refuses them.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import shutil
 import tempfile
@@ -24,7 +25,7 @@ from ..content.load import load_site
 from ..errors import ContentError, display_path
 from ..files import write_file
 from ..model import LANGS, Evaluation, Recommendation
-from ..paths import TEMPLATES
+from ..paths import SCHEMAS, TEMPLATES
 from ..urls import slug as address
 
 
@@ -46,7 +47,7 @@ def new_evaluation(content: Path, slug: str, lang: str) -> Path:
     if folder.exists():
         raise ScaffoldError(f"{folder} already exists — choose another slug")
     env, today = _env(), datetime.date.today()
-    values = {"slug": slug, "lang": lang, "year": today.year, "today": today.isoformat()}
+    values = {"slug": slug, "lang": lang, "year": today.year, "today": today.isoformat(), "schemas": schemas_from(content, folder)}
     first = env.get_template("recommendation.yml.j2").render(indent="  ", id="r1", number="1", **values).rstrip("\n")
     _write_checked(content, {
         folder / "evaluation.yml": env.get_template("evaluation.yml.j2").render(**values),
@@ -76,11 +77,12 @@ def new_response(content: Path, slug: str) -> Path:
     ev = _evaluation(site, slug)
     path = content / "evaluations" / slug / "response.yml"
     if path.exists():
-        raise ScaffoldError(f"{path} already exists — add key actions with: evalsite new action --evaluation {slug} --recommendation ID")
+        raise ScaffoldError(f"{display_path(path)} already exists — add key actions with:"
+                            f" evalsite new action --evaluation {slug} --recommendation ID")
     today = datetime.date.today()
     _write_checked(content, {path: _env().get_template("response.yml.j2").render(
-        slug=slug, lang=ev.original_language, year=today.year, today=today.isoformat(), recommendations=ev.recommendations)},
-        "the new response")
+        slug=slug, lang=ev.original_language, year=today.year, today=today.isoformat(), recommendations=ev.recommendations,
+        schemas=schemas_from(content, path.parent))}, "the new response")
     return path
 
 
@@ -90,8 +92,9 @@ def new_action(content: Path, slug: str, rec_id: str) -> str:
     path = content / "evaluations" / slug / "response.yml"
     if not ev.has_response:
         raise ScaffoldError(f"{slug} has no management response yet — create it first: evalsite new response --evaluation {slug}")
+    rec_id = _recommendation_id(ev, rec_id)
     if ev.response(rec_id) is None:
-        raise ScaffoldError(f"'{rec_id}' has no response in {path} — add its response (with its position) first")
+        raise ScaffoldError(f"'{rec_id}' has no response in {display_path(path)} — add its response (with its position) first")
     new_id = next_action_id(ev, ev.recommendation(rec_id))
     text = path.read_text(encoding="utf-8")
     root = yaml.compose(text)
@@ -110,6 +113,29 @@ def new_action(content: Path, slug: str, rec_id: str) -> str:
         entry = " " * indent + "actions:\n" + _env().get_template("action.yml.j2").render(indent=" " * (indent + 2), **values)
         _insert_and_check(content, path, response.end_mark, entry)
     return new_id
+
+
+def _recommendation_id(ev: Evaluation, given: str) -> str:
+    """The recommendation an author names, as written or in another case (`R2` for `r2`, as ids and their
+    addresses are one); an unknown one is answered with the ids there are."""
+    ids = [r.id for r in ev.recommendations]
+    if given in ids:
+        return given
+    same = [rec_id for rec_id in ids if address(rec_id) == address(given)]
+    if same:
+        return same[0]
+    raise ScaffoldError(f"'{given}' is not a recommendation of {ev.slug} — its ids are: {', '.join(ids)}")
+
+
+def schemas_from(content: Path, folder: Path) -> str | None:
+    """The path from `folder` to the content schemas, for the `$schema` line editors read: the project's
+    own `schemas/` (which `init` writes), or the tool's when it sits in the same project (this repository);
+    None when neither is reachable by a relative path, and the line is left out rather than wrong."""
+    root = content.resolve().parent
+    for schemas in (root / "schemas", SCHEMAS):
+        if schemas.is_dir() and schemas.resolve().is_relative_to(root):
+            return Path(os.path.relpath(schemas.resolve(), folder.resolve())).as_posix()
+    return None
 
 
 def next_action_id(ev: Evaluation, rec: Recommendation) -> str:
