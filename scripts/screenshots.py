@@ -1,8 +1,9 @@
 """What a reader sees first on every page kind, wide (1280×900) and narrow (360×740), as PNG files in
-docs/screenshots/ (`make screenshots`).
+docs/screenshots/ (`make screenshots`), a shared recommendation in Dutch and French too, and the pages
+people print for a meeting as A4 PDF files in the three languages.
 
-A record for reviewing the design, not a test: it builds the bundled site with a fixed as-of date (the
-same pictures from the same content), serves it on a free local port and photographs the first screen
+A record for reviewing the design, not a test: it builds the bundled site as of today (a past as-of day
+would show the tracker as it stood then, band included), serves it on a free local port and photographs the first screen
 of each page in Debian's Chromium. The browser tests (tests/test_reader.py) check the same pages.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from evalsite.build import BuildOptions, build  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-AS_OF = datetime.date(2026, 11, 27)
+AS_OF = datetime.date.today()  # a past day would show the look-back band on every page
 SCREENS = {"wide": (1280, 900), "narrow": (360, 740)}
 WSM, FINAL = "evaluations/wsm-2022-2026-midterm", "evaluations/fos-solsoc-ifsi-2017-2021-final"
 PAGES = {  # file name: address, in English
@@ -30,8 +31,11 @@ PAGES = {  # file name: address, in English
     "organisations": "en/organisations/", "organisation": "en/organisations/wsm-bsd/", "final-evaluation": f"en/{FINAL}/",
     "final-recommendation": f"en/{FINAL}/recommendations/policy-3/", "report": f"en/{FINAL}/report/",
     "chapter": f"en/{FINAL}/report/conclusions/", "tables": f"en/{FINAL}/tables/", "indicators": f"en/{FINAL}/indicators/",
-    "data": "en/data/", "not-found": "en/404.html", "language-choice": "",
+    "data": "en/data/", "not-found": "en/404.html", "language-choice": "", "response": f"en/{WSM}/response/",
+    "explorer": "en/recommendations/?theme=15150", "findings": "en/findings/", "finding": f"en/{FINAL}/findings/case-global-fund/",
+    "recommendation-nl": f"nl/{WSM}/recommendations/r7/", "recommendation-fr": f"fr/{WSM}/recommendations/r7/",
 }
+PRINTED = {"response": f"{WSM}/response/", "action-plan": f"{WSM}/actions/"}  # as A4 PDF, in each language
 
 
 def main() -> int:
@@ -52,8 +56,15 @@ def main() -> int:
                     page.goto(f"{base}{address}", wait_until="networkidle")
                     page.screenshot(path=OUT / f"{name}-{screen}.png")
                 page.close()
+            page = browser.new_page()
+            for name, address in PRINTED.items():
+                for lang in ("nl", "fr", "en"):
+                    page.goto(f"{base}{lang}/{address}", wait_until="networkidle")
+                    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # folded parts open, as when printing
+                    page.pdf(path=OUT / f"{name}-{lang}.pdf", format="A4")
+            page.close()
         browser.close()
-    print(f"{len(PAGES) * len(SCREENS)} screenshots in {OUT.relative_to(ROOT)}/")
+    print(f"{len(PAGES) * len(SCREENS)} screenshots and {len(PRINTED) * 3} printed pages in {OUT.relative_to(ROOT)}/")
     return 0
 
 

@@ -164,7 +164,7 @@ def test_a_draft_looks_like_a_draft_and_keeps_search_engines_out(capsys, content
     assert "Disallow: /" in (out / "robots.txt").read_text(encoding="utf-8")
     assert run(capsys, "build", "--content", str(content), "--out", str(out), "--site-url", SITE)[0] == 0
     assert "noindex" not in (out / "en" / EV / "index.html").read_text(encoding="utf-8")
-    assert 'class="es-band">' not in (out / "en" / EV / "index.html").read_text(encoding="utf-8")
+    assert "md-banner" not in (out / "en" / EV / "index.html").read_text(encoding="utf-8")  # no band, not even an empty one
     assert "Disallow" not in (out / "robots.txt").read_text(encoding="utf-8")
 
 
