@@ -10,6 +10,7 @@ import http.server
 import io
 import os
 import threading
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -69,6 +70,15 @@ def serve(directory: Path, port: int = 0, production: bool = False) -> Iterator[
     finally:
         server.shutdown()
         server.server_close()
+
+
+def answers(url: str) -> bool:
+    """Whether a server answers `url` with a page (for waiting until `evalsite serve` is up)."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as answer:
+            return answer.status == 200
+    except OSError:
+        return False
 
 
 def axe_violations(page, url: str) -> list[str]:

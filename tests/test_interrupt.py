@@ -9,13 +9,13 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from evalsite.build import BuildOptions, build
 
+from .browser import answers
 from .conftest import CONTENT, PROJECT, ROOT, _free_port
 
 
@@ -94,15 +94,7 @@ def test_an_interrupted_preview_server_ends_its_workers(tmp_path):
     project = _project(tmp_path)
     port = _free_port()
     serve = _start(["serve", "--port", str(port)], project)
-
-    def serving() -> bool:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=2) as answer:
-                return answer.status == 200
-        except OSError:
-            return False
-
-    _wait_for(serving)
+    _wait_for(lambda: answers(f"http://127.0.0.1:{port}/en/"))
     workers = _descendants(serve.pid)
     assert len(workers) >= 3
     serve.send_signal(signal.SIGTERM)

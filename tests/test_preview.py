@@ -3,10 +3,10 @@ open page, each as `path:line`, over the last good build; the fix takes them awa
 from __future__ import annotations
 
 import signal
-import urllib.request
 
 import pytest
 
+from .browser import answers
 from .conftest import _free_port
 from .test_interrupt import _project, _start, _wait_for
 
@@ -20,15 +20,7 @@ def preview(tmp_path):
     port = _free_port()
     server = _start(["serve", "--port", str(port)], project)
     url = f"http://127.0.0.1:{port}/"
-
-    def serving() -> bool:
-        try:
-            with urllib.request.urlopen(f"{url}en/", timeout=2) as answer:
-                return answer.status == 200
-        except OSError:
-            return False
-
-    _wait_for(serving, timeout=300)
+    _wait_for(lambda: answers(f"{url}en/"), timeout=300)
     yield project, url
     server.send_signal(signal.SIGTERM)
     server.communicate(timeout=60)
