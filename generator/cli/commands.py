@@ -55,6 +55,8 @@ def _run(args: argparse.Namespace) -> int:
             return _check(project, args.translations, args.strict, args.suggest)
         if args.command == "new":
             return _new(args, project)
+        if args.command == "import":
+            return _import(args, project)
         if args.command == "build":
             return _build(project, args)
         from .serve import PortError, serve
@@ -132,6 +134,19 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--evaluation", help="the evaluation to add to (its slug)")
     new.add_argument("--recommendation", help="the recommendation the new action responds to (its id)")
     new.add_argument("--language", default="en", choices=["nl", "fr", "en"], help="the new evaluation's original language (default: en)")
+
+    table = commands.add_parser("import", parents=[project],
+                                help="write an evaluation's management response (and recommendations) from a Word, Excel or CSV table",
+                                description="Read a management-response table (.docx, .xlsx or .csv; headers in English, French or Dutch) "
+                                            "and write the evaluation's response.yml, and its recommendations.yml when it has none. "
+                                            "Nothing is written unless `evalsite check` would accept the result.")
+    table.add_argument("file", type=Path, metavar="FILE", help="the table: a Word document (.docx), an Excel workbook (.xlsx) or a CSV file")
+    table.add_argument("--evaluation", required=True, metavar="SLUG", help="the evaluation to import into (its folder under evaluations/)")
+    table.add_argument("--force", action="store_true",
+                       help="replace an existing response.yml (and a recommendations.yml that holds only the placeholders of `evalsite new`)")
+    table.add_argument("--dry-run", action="store_true", help="print what would be written, and write nothing")
+    table.add_argument("--add-units", action="store_true",
+                       help="add the units that organisations.yml lacks to it, as entries to complete, instead of stopping at them")
     return parser
 
 
@@ -269,6 +284,40 @@ def _new(args: argparse.Namespace, project: Project) -> int:
     except ScaffoldError as exc:
         print(f"evalsite: {exc}", file=sys.stderr)
         return CONTENT_ERRORS
+    return DONE
+
+
+def _import(args: argparse.Namespace, project: Project) -> int:
+    from ..importing import CannotImport, ImportOptions, import_table
+
+    options = ImportOptions(args.evaluation, force=args.force, dry_run=args.dry_run, add_units=args.add_units)
+    try:
+        outcome = import_table(args.file, project.content, options, project.engine_config().extensions)
+    except CannotImport as exc:
+        print(f"evalsite: {exc}", file=sys.stderr)
+        return CONTENT_ERRORS
+    file = display_path(args.file)
+    if args.dry_run:
+        for path, text in outcome.files.items():
+            added = path.name == "organisations.yml"
+            print(f"--- {display_path(path)}{' (entries added at the end of its list)' if added else ''}")
+            print(outcome.unit_text if added else text, end="")
+    for note in outcome.notes:
+        print(f"{file}: {note}", file=sys.stderr)
+    _print_warnings(outcome.warnings)
+    written = ", ".join(display_path(path) for path in outcome.files)
+    summary = (f"{outcome.recommendations} recommendation{'s' if outcome.recommendations != 1 else ''} and {outcome.actions} key "
+               f"action{'s' if outcome.actions != 1 else ''} from {file}")
+    kept = f"; {display_path(outcome.kept)} kept as it was" if outcome.kept else ""
+    units = f"; {len(outcome.new_units)} unit{'s' if len(outcome.new_units) != 1 else ''} added to organisations.yml, to complete" \
+        if outcome.new_units else ""
+    left = (f"; {len(outcome.notes)} note{'s' if len(outcome.notes) != 1 else ''} on what the table says that was not imported as it is"
+            if outcome.notes else "")
+    todo = f"; {len(outcome.warnings)} placeholder{'s' if len(outcome.warnings) != 1 else ''} to replace" if outcome.warnings else ""
+    if args.dry_run:
+        print(f"dry run, nothing written: would import {summary} into {written}{kept}{units}{left}{todo}")
+    else:
+        print(f"imported {summary} into {written}{kept}{units}{left}{todo} — then run evalsite check")
     return DONE
 
 
