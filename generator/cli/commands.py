@@ -1,12 +1,12 @@
 """The `evalsite` command: start a site project, check its content, build the site, serve it with
-rebuilds while you edit.
+rebuilds while you edit, scaffold new entries, import a management-response table.
 
 Every command that works on a project takes `--config` (its evalsite.yml; default: the one in the
 current folder, if any) and `--content` (default: the project's `content/`). This module is the only
 place that turns exceptions into exit statuses, so no author ever sees a traceback:
 
   0  done
-  1  content errors (each printed as `path:line: what is wrong — what to do`), or a scaffold refused
+  1  content errors (each printed as `path:line: what is wrong — what to do`), or a scaffold or an import refused
   2  usage: a wrong option or argument, a project or engine that cannot be used
   3  the build failed (MkDocs, Zensical, Pagefind or the disk); the previous site is unchanged
   130  interrupted (Ctrl+C or SIGTERM); nothing half-built is left and nothing is published
