@@ -306,19 +306,17 @@ def _import(args: argparse.Namespace, project: Project) -> int:
         print(f"{file}: {note}", file=sys.stderr)
     _print_warnings(outcome.warnings)
     written = ", ".join(display_path(path) for path in outcome.files)
-    summary = (f"{outcome.recommendations} recommendation{'s' if outcome.recommendations != 1 else ''} and {outcome.actions} key "
-               f"action{'s' if outcome.actions != 1 else ''} from {file}")
-    kept = f"; {display_path(outcome.kept)} kept as it was" if outcome.kept else ""
-    units = f"; {len(outcome.new_units)} unit{'s' if len(outcome.new_units) != 1 else ''} added to organisations.yml, to complete" \
-        if outcome.new_units else ""
-    left = (f"; {len(outcome.notes)} note{'s' if len(outcome.notes) != 1 else ''} on what the table says that was not imported as it is"
-            if outcome.notes else "")
-    todo = f"; {len(outcome.warnings)} placeholder{'s' if len(outcome.warnings) != 1 else ''} to replace" if outcome.warnings else ""
-    if args.dry_run:
-        print(f"dry run, nothing written: would import {summary} into {written}{kept}{units}{left}{todo}")
-    else:
-        print(f"imported {summary} into {written}{kept}{units}{left}{todo} — then run evalsite check")
+    facts = [f"{_count(outcome.recommendations, 'recommendation')} and {_count(outcome.actions, 'key action')} from {file} into {written}"]
+    facts += [f"{display_path(outcome.kept)} kept as it was"] if outcome.kept else []
+    facts += [f"{_count(len(outcome.new_units), 'unit')} added to organisations.yml, to complete"] if outcome.new_units else []
+    facts += [f"{_count(len(outcome.notes), 'note')} above"] if outcome.notes else []
+    facts += [f"{_count(len(outcome.warnings), 'placeholder')} to replace (evalsite check lists them)"] if outcome.warnings else []
+    print(("dry run, nothing written: would import " if args.dry_run else "imported ") + "; ".join(facts))
     return DONE
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _print_problems(exc: ContentError) -> None:

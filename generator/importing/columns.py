@@ -139,7 +139,9 @@ def _layout(table: Table) -> Layout | None:
 def _refines(row: tuple[Cell, ...], headers: list[str]) -> bool:
     """A row under the header that only names columns (a second header row), or repeats the header (merged cells)."""
     filled = [(c, cell.text) for c, cell in enumerate(row) if cell.text]
-    return bool(filled) and all((c < len(headers) and text == headers[c]) or header_match(text) for c, text in filled)
+    # a digit marks content ("Recommendation 1", "R2"), never a header's words
+    return bool(filled) and all((c < len(headers) and text == headers[c]) or (header_match(text) and not re.search(r"\d", text))
+                                for c, text in filled)
 
 
 def data_rows(layout: Layout) -> Iterator[Row]:

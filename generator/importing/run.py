@@ -91,7 +91,8 @@ def import_table(source: Path, content: Path, options: ImportOptions, extensions
         files[registry_path], unit_text = _with_units(registry_path, units.new, lang, source.name)
     trial = trial_load(content, files, extensions)
     if trial.problems:
-        raise CannotImport("the imported files would not be valid, so nothing was written:\n" + "\n".join(map(str, trial.problems)))
+        raise CannotImport("the imported files would not be valid, so nothing was written (--dry-run shows them):\n"
+                           + "\n".join(map(str, trial.problems)))
     if not options.dry_run:
         for path, text in files.items():
             write_file(path, text)

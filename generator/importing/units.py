@@ -51,7 +51,7 @@ class Units:
     add: bool = False
     new: list[NewUnit] = field(default_factory=list)
     unknown: list[UnknownUnit] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)  # every folded name, short name, alias and id → its id
+    names: dict[str, str] = field(default_factory=dict, init=False)  # every folded name, short name, alias and id → its id
 
     def __post_init__(self) -> None:
         for org in self.registry.organisations.values():
