@@ -568,3 +568,10 @@ def test_headers_in_another_language_than_the_evaluation_are_pointed_out(content
     assert not (content / "evaluations" / SLUG["en"] / "response.yml").exists()
     assert outcome.files[content / "evaluations" / SLUG["en"] / "response.yml"].splitlines()[1].startswith(
         f"# The management response, imported by `evalsite import` from mr.csv on {datetime.date.today()}:")  # the file's name, not its path
+
+
+def test_a_csv_file_saved_in_the_windows_code_page_reads_the_same(content, tmp_path):
+    rows, _ = grid(FR, "empty")
+    write_csv(tmp_path / "mr.csv", rows, delimiter=";", encoding="cp1252")  # Excel's "CSV (séparateur : point-virgule)"
+    import_table(tmp_path / "mr.csv", content, ImportOptions(evaluation(content, "fr")))
+    assert_facts(load_site(content).evaluation(SLUG["fr"]), "fr")
