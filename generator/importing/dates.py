@@ -16,26 +16,21 @@ from functools import cache
 from babel import Locale
 
 from ..model import LANGS, PartialDate, Years
-from .words import DUE_LEAD_WORDS, ORDINAL_ENDINGS, QUARTER_LETTERS, QUARTER_WORDS, RANGE_WORDS, plain
+from .words import DUE_LEAD_WORDS, ORDINAL_ENDINGS, QUARTER_LETTERS, QUARTER_WORDS, RANGE_WORDS, alternatives, plain
 
-
-def _alternatives(words: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
-_ORDINAL = rf"(?:{_alternatives(ORDINAL_ENDINGS)})?\.?"
-_QUARTER = _alternatives(QUARTER_LETTERS)
+_ORDINAL = rf"(?:{alternatives(ORDINAL_ENDINGS)})?\.?"
+_QUARTER = alternatives(QUARTER_LETTERS)
 # Each written form of a date, in plain text (lower case, no accents), with how to write it as the model does.
 _YMD = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
 _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})")
 _MY = re.compile(r"(\d{1,2})[-/.](\d{4})")
 _QY = re.compile(rf"(?:{_QUARTER})\s*([1-4])\s*[-/]?\s*(\d{{4}})")
 _YQ = re.compile(rf"(\d{{4}})\s*[-/]?\s*(?:{_QUARTER})\s*([1-4])")
-_QUARTER_IN_WORDS = re.compile(rf"([1-4])\s*{_ORDINAL}\s*(?:{_alternatives(QUARTER_WORDS)})\s*(?:of\s+|de\s+|du\s+|van\s+)?(\d{{4}})")
+_QUARTER_IN_WORDS = re.compile(rf"([1-4])\s*{_ORDINAL}\s*(?:{alternatives(QUARTER_WORDS)})\s*(?:of\s+|de\s+|du\s+|van\s+)?(\d{{4}})")
 _NAMED_MONTH = re.compile(rf"(?:(\d{{1,2}}){_ORDINAL}[\s-]+)?([a-z]+)\.?[\s,-]*(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(\d{{4}})")
 _NAMED_MONTH_SHORT_YEAR = re.compile(r"([a-z]+)\.?[-'](\d{2})")  # "mar-19", as a spreadsheet shows a month
-_LEAD = re.compile(rf"^(?:{_alternatives(DUE_LEAD_WORDS)})(?![a-z])\s*")
-_RANGE = re.compile(rf"\s*(?:[-–—/]|\b(?:{_alternatives(RANGE_WORDS)})\b)\s*")
+_LEAD = re.compile(rf"^(?:{alternatives(DUE_LEAD_WORDS)})(?![a-z])\s*")
+_RANGE = re.compile(rf"\s*(?:[-–—/]|\b(?:{alternatives(RANGE_WORDS)})\b)\s*")
 _RANGE_START = re.compile(r"^(?:from|de|du|van|vanaf)\s+")
 
 

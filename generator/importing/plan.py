@@ -26,24 +26,20 @@ from .words import (
     POSITIONS,
     RECOMMENDATION_WORDS,
     STATUSES,
+    alternatives,
     fold,
     plain,
     recognise,
 )
 
-
-def _alternatives(words: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
-_MARK = rf"(?:(?:{_alternatives(NUMBER_MARKS)})\.?\s*)?"
+_MARK = rf"(?:(?:{alternatives(NUMBER_MARKS)})\.?\s*)?"
 # "Recommendation 1:", "Recommandation n° 2", "Aanbeveling 3", "R4", "Rec. 5", "6.", "7)", "8"; "1.2 …" for a sub-recommendation
 _RECOMMENDATION_NUMBER = re.compile(
-    rf"\s*(?:(?:{_alternatives(RECOMMENDATION_WORDS)})\.?\s*{_MARK}(\d+(?:\.\d+)*[a-z]?)|(\d+(?:\.\d+)+)(?=\s)|(\d+[a-z]?)\s*(?=[.):]|$))"
+    rf"\s*(?:(?:{alternatives(RECOMMENDATION_WORDS)})\.?\s*{_MARK}(\d+(?:\.\d+)*[a-z]?)|(\d+(?:\.\d+)+)(?=\s)|(\d+[a-z]?)\s*(?=[.):]|$))"
     r"\s*[.):\-–—]?\s*")
 # "1.2 …", "Action 1.2:", "Key action 3.1 -" (an id as written); "2.", "Action 2:" (the second action of its recommendation)
 _ACTION_NUMBER = re.compile(
-    rf"\s*(?:(?:{_alternatives(ACTION_WORDS)})\.?\s*{_MARK})?(?:(\d+(?:\.\d+)+[a-z]?)|(\d+)(?=\s*[.):]))\s*[.):\-–—]?\s+")
+    rf"\s*(?:(?:{alternatives(ACTION_WORDS)})\.?\s*{_MARK})?(?:(\d+(?:\.\d+)+[a-z]?)|(\d+)(?=\s*[.):]))\s*[.):\-–—]?\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _BULLET = re.compile(r"^[-–—*•·▪◦‣]\s*")
 

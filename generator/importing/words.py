@@ -180,6 +180,11 @@ def plain(text: str) -> str:
     return "".join(one(char) for char in text.replace("’", "'"))
 
 
+def alternatives(words: tuple[str, ...]) -> str:
+    """A regular expression matching any of `words`, the longest first (so that "end of" wins over "end")."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 def starts_with(folded: str, phrases: tuple[str, ...]) -> str | None:
     """The longest of `phrases` that `folded` starts with, as whole words."""
     found = [p for p in phrases if folded == p or folded.startswith(p + " ")]
