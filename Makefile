@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: serve build check test browser clean catalogs lighthouse bench screenshots
+.PHONY: serve build check test browser clean catalogs lighthouse bench bench-edit screenshots
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -48,6 +48,10 @@ browser:
 # Build cost at N = 10, 100 and 1,000 synthetic evaluations, written to docs/benchmarks.md (takes ~40 min on 2 cores).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# From a save in `evalsite serve` to the open page's reload, on the bundled content: docs/preview-latency.md.
+bench-edit: $(STAMP)
+	$(BIN)/python bench/edit.py
 
 catalogs: $(STAMP)
 	PYTHON=$(BIN)/python scripts/update-catalogs

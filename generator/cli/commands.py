@@ -1,12 +1,12 @@
 """The `evalsite` command: start a site project, check its content, build the site, serve it with
-rebuilds while you edit.
+rebuilds while you edit, scaffold new entries, import a management-response table.
 
 Every command that works on a project takes `--config` (its evalsite.yml; default: the one in the
 current folder, if any) and `--content` (default: the project's `content/`). This module is the only
 place that turns exceptions into exit statuses, so no author ever sees a traceback:
 
   0  done
-  1  content errors (each printed as `path:line: what is wrong — what to do`), or a scaffold refused
+  1  content errors (each printed as `path:line: what is wrong — what to do`), or a scaffold or an import refused
   2  usage: a wrong option or argument, a project or engine that cannot be used
   3  the build failed (MkDocs, Zensical, Pagefind or the disk); the previous site is unchanged
   130  interrupted (Ctrl+C or SIGTERM); nothing half-built is left and nothing is published
@@ -58,6 +58,8 @@ def _run(args: argparse.Namespace) -> int:
             return _check(project, args.translations, args.strict, args.suggest)
         if args.command == "new":
             return _new(args, project)
+        if args.command == "import":
+            return _import(args, project)
         if args.command == "build":
             return _build(project, args)
         from .serve import PortError, serve
@@ -136,6 +138,19 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--evaluation", help="the evaluation to add to (its slug)")
     new.add_argument("--recommendation", help="the recommendation the new action responds to (its id)")
     new.add_argument("--language", default="en", choices=["nl", "fr", "en"], help="the new evaluation's original language (default: en)")
+
+    table = commands.add_parser("import", parents=[project],
+                                help="write an evaluation's management response (and recommendations) from a Word, Excel or CSV table",
+                                description="Read a management-response table (.docx, .xlsx or .csv; headers in English, French or Dutch) "
+                                            "and write the evaluation's response.yml, and its recommendations.yml when it has none. "
+                                            "Nothing is written unless `evalsite check` would accept the result.")
+    table.add_argument("file", type=Path, metavar="FILE", help="the table: a Word document (.docx), an Excel workbook (.xlsx) or a CSV file")
+    table.add_argument("--evaluation", required=True, metavar="SLUG", help="the evaluation to import into (its folder under evaluations/)")
+    table.add_argument("--force", action="store_true",
+                       help="replace an existing response.yml (and a recommendations.yml that holds only the placeholders of `evalsite new`)")
+    table.add_argument("--dry-run", action="store_true", help="print what would be written, and write nothing")
+    table.add_argument("--add-units", action="store_true",
+                       help="add the units that organisations.yml lacks to it, as entries to complete, instead of stopping at them")
     return parser
 
 
@@ -280,6 +295,38 @@ def _new(args: argparse.Namespace, project: Project) -> int:
         print(f"evalsite: {exc}", file=sys.stderr)
         return CONTENT_ERRORS
     return DONE
+
+
+def _import(args: argparse.Namespace, project: Project) -> int:
+    from ..importing import CannotImport, ImportOptions, import_table
+
+    options = ImportOptions(args.evaluation, force=args.force, dry_run=args.dry_run, add_units=args.add_units)
+    try:
+        outcome = import_table(args.file, project.content, options, project.engine_config().extensions)
+    except CannotImport as exc:
+        print(f"evalsite: {exc}", file=sys.stderr)
+        return CONTENT_ERRORS
+    file = display_path(args.file)
+    if args.dry_run:
+        for path, text in outcome.files.items():
+            added = path.name == "organisations.yml"
+            print(f"--- {display_path(path)}{' (entries added at the end of its list)' if added else ''}")
+            print(outcome.unit_text if added else text, end="")
+    for note in outcome.notes:
+        print(f"{file}: {note}", file=sys.stderr)
+    _print_warnings(outcome.warnings)
+    written = ", ".join(display_path(path) for path in outcome.files)
+    facts = [f"{_count(outcome.recommendations, 'recommendation')} and {_count(outcome.actions, 'key action')} from {file} into {written}"]
+    facts += [f"{display_path(outcome.kept)} kept as it was"] if outcome.kept else []
+    facts += [f"{_count(len(outcome.new_units), 'unit')} added to organisations.yml, to complete"] if outcome.new_units else []
+    facts += [f"{_count(len(outcome.notes), 'note')} above"] if outcome.notes else []
+    facts += [f"{_count(len(outcome.warnings), 'placeholder')} to replace (evalsite check lists them)"] if outcome.warnings else []
+    print(("dry run, nothing written: would import " if args.dry_run else "imported ") + "; ".join(facts))
+    return DONE
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _print_problems(exc: ContentError, built: bool) -> None:

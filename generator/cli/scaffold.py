@@ -13,13 +13,12 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import jinja2
 import yaml
 
+from ..content.changes import dash_column, insert_entry, trial_load
 from ..content.evaluation import SLUG
 from ..content.load import load_site
 from ..errors import ContentError, display_path
@@ -65,7 +64,7 @@ def new_recommendation(content: Path, slug: str) -> str:
     text = path.read_text(encoding="utf-8")
     entries = _value(yaml.compose(text), "recommendations")
     entry = _env().get_template("recommendation.yml.j2").render(
-        indent=" " * _dash_column(text, entries.value[-1]), id=new_id,
+        indent=" " * dash_column(text, entries.value[-1]), id=new_id,
         number=new_id[1:] if re.fullmatch(r"r\d+", new_id) else len(ids) + 1, lang=ev.original_language)
     _insert_and_check(content, path, entries.end_mark, entry)
     return new_id
@@ -106,7 +105,7 @@ def new_action(content: Path, slug: str, rec_id: str) -> str:
                  or (site.organisations[0].id,))
     values = {"id": new_id, "lang": ev.original_language, "year": datetime.date.today().year, "in_charge": ", ".join(in_charge)}
     if actions is not None and actions.value:
-        entry = _env().get_template("action.yml.j2").render(indent=" " * _dash_column(text, actions.value[-1]), **values)
+        entry = _env().get_template("action.yml.j2").render(indent=" " * dash_column(text, actions.value[-1]), **values)
         _insert_and_check(content, path, actions.end_mark, entry)
     else:
         indent = response.value[0][0].start_mark.column
@@ -156,12 +155,6 @@ def next_action_id(ev: Evaluation, rec: Recommendation) -> str:
     return candidate
 
 
-def _dash_column(text: str, item: yaml.Node) -> int:
-    """The column of the `-` that starts a block list item (the item's node starts after it)."""
-    line = text.splitlines()[item.start_mark.line]
-    return line.rindex("-", 0, item.start_mark.column)
-
-
 def _load(content: Path):
     try:
         return load_site(content)
@@ -192,31 +185,14 @@ def _scalar(mapping: yaml.Node, key: str) -> str | None:
 
 def _insert_and_check(content: Path, path: Path, mark: yaml.Mark, entry: str) -> None:
     """Insert `entry` at the start of the line after `mark` (the end of a block), if the content stays valid."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    # A block ends where the next token starts: before that line when only indentation precedes it.
-    at = mark.line if mark.line >= len(lines) or not lines[mark.line][: mark.column].strip() else mark.line + 1
-    while at > 0 and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
-        at -= 1  # blank lines and comments after a block belong to what follows
-    if at > 0 and not lines[at - 1].endswith("\n"):
-        lines[at - 1] += "\n"
-    lines.insert(at, entry if entry.endswith("\n") else entry + "\n")
-    _write_checked(content, {path: "".join(lines)}, "the new entry")
+    _write_checked(content, {path: insert_entry(path.read_text(encoding="utf-8"), mark, entry)}, "the new entry")
 
 
 def _write_checked(content: Path, files: dict[Path, str], what: str) -> None:
     """Write `files` (paths under `content`, new or changed) when the content with them is valid: checked
     first in a copy of the content folder, so that nothing of the author's changes unless all is well."""
-    with tempfile.TemporaryDirectory(prefix="evalsite-new-") as scratch:
-        copy = Path(scratch) / content.name
-        shutil.copytree(content, copy)
-        for path, text in files.items():
-            target = copy / path.relative_to(content)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        try:
-            load_site(copy)
-        except ContentError as exc:
-            problems = "\n".join(str(problem).replace(str(copy), display_path(content)) for problem in exc.problems)
-            raise ScaffoldError(f"{what} would not be valid, so nothing was written:\n{problems}") from None
+    trial = trial_load(content, files)
+    if trial.problems:
+        raise ScaffoldError(f"{what} would not be valid, so nothing was written:\n" + "\n".join(map(str, trial.problems)))
     for path, text in files.items():
         write_file(path, text)
