@@ -32,6 +32,7 @@ class LanguageReport:
     rebuilt: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
     calendar: bytes | None = None
+    spans: list[tuple[str, float, float]] = field(default_factory=list)  # (step, began, ended) in seconds since the epoch
 
 
 def run_languages(pool: ProcessPoolExecutor, languages: list[LanguageJob], steps: tuple[str, ...] = STEPS,
@@ -88,6 +89,7 @@ def run_languages(pool: ProcessPoolExecutor, languages: list[LanguageJob], steps
 def _record(report: LanguageReport, step: StepReport, progress: Progress | None, steps: int) -> None:
     if step.step == "generate":
         report.pages_changed, report.rebuilt, report.calendar = step.pages_changed, step.rebuild, step.calendar
+    report.spans.append((step.step, step.started, step.started + step.wall))
     for kind, seconds in step.work.items():
         report.seconds[kind] = report.seconds.get(kind, 0.0) + seconds
     if progress:
