@@ -20,7 +20,7 @@ from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from .. import i18n, typography, urls
-from ..markup import Converter, plain_text
+from ..markup import Converter
 from ..model import Action, Chapter, Evaluation, Finding, Organisation, Recommendation, Shown, Site, Text
 from . import chapters, dashboards
 
@@ -96,10 +96,9 @@ class Fragments:
         same = ev.report.paragraph_text(number, self.lang)
         return chapters.repeated(same, ev, self.markup, self.link), same.lang
 
-    @staticmethod
-    def as_text(value: str) -> str:
+    def as_text(self, value: str) -> str:
         """Plain text, or HTML made plain: what front matter holds (the theme escapes it again)."""
-        return plain_text(value) if isinstance(value, Markup) else value
+        return self.markup.text_of(value) if isinstance(value, Markup) else value
 
     def plain(self, value: Text | Shown | str) -> str:
         """A text as one line of plain text, for front matter, titles and the preview picture."""
