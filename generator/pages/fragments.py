@@ -74,7 +74,7 @@ class Fragments:
             return Markup(f'\n<div class="es-text">\n{html}\n</div>\n')
         notice = self._("Not yet translated: shown in the original language (%(language)s).") % {
             "language": i18n.language_name(s.lang, self.lang)}
-        return Markup('\n<div class="es-text es-text--fallback">\n<p class="es-fallback">{}</p>\n<div lang="{}">\n{}\n</div>\n</div>\n'
+        return Markup('\n<div class="es-text es-text--fallback">\n<p class="es-fallback" data-pagefind-ignore>{}</p>\n<div lang="{}">\n{}\n</div>\n</div>\n'
                       ).format(notice, s.lang, html)
 
     def short(self, value: Text, length: int = 160) -> Markup:
@@ -110,7 +110,7 @@ class Fragments:
         """A one-line text as it stands, or, in another language than the page's, with its language and a note."""
         if not s.fallback:
             return html
-        return Markup('<span lang="{}">{}</span> <small class="es-fallback">({})</small>').format(s.lang, html, self._("not translated"))
+        return Markup('<span lang="{}">{}</span> <small class="es-fallback" data-pagefind-ignore>({})</small>').format(s.lang, html, self._("not translated"))
 
     # --- badges and dates -------------------------------------------------------------------------
 
