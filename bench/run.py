@@ -192,7 +192,8 @@ def run_ours(content: Path, folder: Path) -> dict[str, Any]:
            for phase, cpu in (("generate", work["generate"]), ("engine", work["mkdocs"]), ("finish", work["calendar"] + work["search"]))},
         "main": {"wall_s": data_wall, "cpu_s": main_cpu - (load_cpu - process), "peak_mb": memory.peak_within([(data_end - data_wall, data_end)])},
     }
-    return {**found, "phases": phases, "search_s": work["search"], "pages": page_count(options.out_dir)}
+    steps = sorted((round(a - began, 2), round(b - began, 2), report.lang, step) for report in built.languages for step, a, b in report.spans)
+    return {**found, "phases": phases, "steps": steps, "pages": page_count(options.out_dir)}  # steps: the timeline, seconds from the start
 
 
 def floor_config(tree: Path, lang: str, target: Path) -> Path:
