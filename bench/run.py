@@ -1,26 +1,45 @@
-"""The build benchmark: `make bench` runs it and writes docs/benchmarks.md.
+"""The build benchmark: `make bench` runs it and writes docs/benchmarks.md and docs/benchmark-results.json.
 
-For each corpus size it measures, in a fresh process: the generator (content → checked model →
-Markdown trees), the three MkDocs builds (in parallel processes), the open data, the total wall
-time, peak memory, output and search-index sizes; and, as the floor, stock MkDocs + Material
-building the same generated Markdown without our theme overrides. At N=100 it also times an
-incremental rebuild after one recommendation is edited, from the CLI and from `evalsite serve`.
+For each corpus size (N synthetic evaluations, `bench/corpus.py`) it runs, in a fresh process, our
+build and the floor alternately, `REPEATS` times each, and keeps each figure's median: the machine
+has two cores and other work may run beside the benchmark, so that a burst of it slows one run, not
+one side of the comparison.
+
+*Ours* is `evalsite.build.build`, the command's own orchestrator, building the corpus from scratch:
+load (the main process reads and checks the content), then per language in the worker processes
+generate (the page tree), engine (MkDocs with evalsite's plugin) and finish (calendar and Pagefind),
+while the main process writes the open data. Each phase is measured apart: its wall time (the time
+during which at least one language was in it, from the steps' own clocks) and its CPU time
+(summed over the languages, with the programs they ran), and the largest memory in use during it.
+
+*The floor* is stock MkDocs + Material with its lunr search plugin building the tree our build
+generated, language by language in three forked processes at once, as ours does: no evalsite
+plugin (the front matter's `evalsite: html` means nothing to it, so Python-Markdown converts every
+page's HTML as Markdown), no theme overrides, the project's Markdown extensions, our navigation.
+Ours and the floor are measured the same way: wall time, CPU time of all processes (the workers and
+what they ran, counted once they ended), and peak memory (the proportional set size of the whole
+process tree, sampled; a forked worker's shared pages count once).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gzip
 import json
 import os
-import pickle
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import cbor2
 import yaml
@@ -29,38 +48,47 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
-from evalsite.build import site as site_module  # noqa: E402
-from evalsite.build.site import BuildOptions, LanguageJob, build, finish_preview, preview  # noqa: E402
-from evalsite.content import load as load_module  # noqa: E402
-from evalsite.content.load import load_site  # noqa: E402
-from evalsite.engines import mkdocs as mkdocs_build  # noqa: E402
+from evalsite.build import BuildOptions, build  # noqa: E402
+from evalsite.build.project import load_project  # noqa: E402
+from evalsite.engines import config as engine_config  # noqa: E402
 from evalsite.engines import pagefind as search  # noqa: E402
 from evalsite.model import LANGS  # noqa: E402
-from evalsite.pages import explorer, render  # noqa: E402
-from evalsite.paths import MKDOCS_BASE, TEMPLATES  # noqa: E402
+from evalsite.pages import explorer  # noqa: E402
+from evalsite.publish.pool import FORK  # noqa: E402
 
 ALL_SIZES = [10, 100, 1000]
 SIZES = [int(n) for n in os.environ["BENCH_SIZES"].split(",")] if "BENCH_SIZES" in os.environ else ALL_SIZES  # fewer: not recorded
+REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))  # runs of ours and of the floor at each size, alternately
 AS_OF = datetime.date(2026, 11, 23)
 URL = "http://127.0.0.1:8000/"
+PROJECT = load_project(ROOT / "evalsite.yml")  # the repository's project: its mkdocs.yml, as `make build` uses it
+SAMPLE_S = 0.25  # how often memory is sampled
+PHASES = ("load", "generate", "engine", "finish", "main")  # "main": the main process beside the workers (open data, publishing)
+WORKER_STEPS = {"generate": "generate", "engine": "engine", "finish": "finish"}  # phase → the language step it times
 
 
 class PeakMemory(threading.Thread):
-    """The largest memory of this process and all its descendants together, sampled every 0.2 s
-    while running (getrusage gives each process's own peak, not what is in use at once), and who
-    held it at that moment: the main process, the language workers, Pagefind."""
+    """The memory in use by this process and all its descendants together, sampled every SAMPLE_S
+    while running (getrusage gives each process's own peak, not what is in use at once): the
+    samples (time, bytes), the largest, and who held it then (the main process, the workers, the
+    programs they run)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
+        self.samples: list[tuple[float, int]] = []
         self.peak = 0
         self.held: dict[str, int] = {}
         self.done = threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.2):
+        while True:
             held = tree_pss(os.getpid())
-            if sum(held.values()) > self.peak:
-                self.peak, self.held = sum(held.values()), held
+            total = sum(held.values())
+            self.samples.append((time.time(), total))
+            if total > self.peak:
+                self.peak, self.held = total, held
+            if self.done.wait(SAMPLE_S):
+                return
 
     def __enter__(self) -> PeakMemory:
         self.start()
@@ -72,6 +100,14 @@ class PeakMemory(threading.Thread):
 
     def held_mb(self) -> dict[str, float]:
         return {role: size / 2**20 for role, size in sorted(self.held.items())}
+
+    def peak_within(self, spans: list[tuple[float, float]]) -> float:
+        """The largest sample (MB) taken while one of `spans` ran (the nearest sample when none was)."""
+        inside = [size for at, size in self.samples if any(began <= at <= ended for began, ended in spans)]
+        if not inside and self.samples and spans:
+            middle = (spans[0][0] + spans[0][1]) / 2
+            inside = [min(self.samples, key=lambda sample: abs(sample[0] - middle))[1]]
+        return max(inside, default=0) / 2**20
 
 
 def tree_pss(pid: int) -> dict[str, int]:
@@ -94,62 +130,151 @@ def tree_pss(pid: int) -> dict[str, int]:
     return held
 
 
-def measure(n: int) -> dict:
+def cpu_seconds() -> float:
+    """CPU seconds of this process and of every descendant that has ended and been waited for (a
+    pool's workers count once the pool has shut down, with the programs they ran)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@contextlib.contextmanager
+def measured() -> Iterator[dict[str, Any]]:
+    """Wall time, CPU time (all processes) and peak memory of the block, into the dict it yields."""
+    found: dict[str, Any] = {}
+    cpu, wall = cpu_seconds(), time.perf_counter()
+    with PeakMemory() as memory:
+        found["memory"] = memory
+        yield found
+    found["wall_s"], found["cpu_s"] = time.perf_counter() - wall, cpu_seconds() - cpu
+    found["peak_mb"], found["held_mb"] = memory.peak / 2**20, memory.held_mb()
+
+
+@dataclass
+class Lines:
+    """The build's progress lines (its public `Progress`): when the main process's phases ended, with
+    the wall seconds they took and the main process's CPU time then."""
+
+    ended: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # prefix → (time, wall s, process CPU s)
+
+    def phase(self, line: str, seconds: float | None = None, steps: int = 1) -> None:
+        for prefix in ("content checked", "open data"):
+            if line.startswith(prefix):
+                self.ended[prefix] = (time.time(), seconds or 0.0, time.process_time())
+
+
+def union(spans: list[tuple[float, float]]) -> float:
+    """Seconds during which at least one of `spans` ran."""
+    total, reach = 0.0, float("-inf")
+    for began, ended in sorted(spans):
+        if ended > reach:
+            total += ended - max(began, reach)
+            reach = ended
+    return total
+
+
+def run_ours(content: Path, folder: Path) -> dict[str, Any]:
+    """One full build from scratch with the command's orchestrator; figures per phase."""
+    options = BuildOptions(out_dir=folder / "site", site_url=URL, work_dir=folder / "work", as_of=AS_OF, project=PROJECT)
+    lines = Lines()
+    began, process = time.time(), time.process_time()
+    with measured() as found:
+        built = build(content, options, lines)
+    memory: PeakMemory = found.pop("memory")
+    load_end, load_wall, load_cpu = lines.ended["content checked"]
+    spans = {phase: [(a, b) for report in built.languages for step, a, b in report.spans if step == WORKER_STEPS[phase]]
+             for phase in WORKER_STEPS}
+    work = {kind: sum(report.seconds.get(kind, 0.0) for report in built.languages) for kind in ("generate", "mkdocs", "calendar", "search")}
+    main_cpu = time.process_time() - process
+    data_end, data_wall, _ = lines.ended["open data"]
+    phases = {
+        "load": {"wall_s": load_wall, "cpu_s": load_cpu - process, "peak_mb": memory.peak_within([(began, load_end)])},
+        **{phase: {"wall_s": union(spans[phase]), "cpu_s": cpu, "peak_mb": memory.peak_within(spans[phase])}
+           for phase, cpu in (("generate", work["generate"]), ("engine", work["mkdocs"]), ("finish", work["calendar"] + work["search"]))},
+        "main": {"wall_s": data_wall, "cpu_s": main_cpu - (load_cpu - process), "peak_mb": memory.peak_within([(data_end - data_wall, data_end)])},
+    }
+    steps = sorted((round(a - began, 2), round(b - began, 2), report.lang, step) for report in built.languages for step, a, b in report.spans)
+    return {**found, "phases": phases, "steps": steps, "pages": page_count(options.out_dir)}  # steps: the timeline, seconds from the start
+
+
+def floor_config(tree: Path, lang: str, target: Path) -> Path:
+    """Stock MkDocs + Material with lunr for the tree our build generated for `lang`: our config
+    without evalsite's plugin, theme overrides, extra CSS/JS or extra settings, with the search plugin."""
+    config = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(tree / engine_config.DOCS)
+    config["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
+    config["plugins"] = [plugin for plugin in config.get("plugins") or () if plugin != engine_config.PLUGIN] + [{"search": {"lang": [lang]}}]
+    for key in ("extra", "extra_css", "extra_javascript"):
+        config.pop(key, None)
+    target.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def stock_mkdocs(config_file: str, site_dir: str) -> None:
+    """One language built by MkDocs as its own command would: no evalsite code around it."""
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the Markdown path warns about what it cannot resolve: not measured
+    mkdocs_build(load_config(config_file=config_file, site_dir=site_dir))
+
+
+def run_floor(work: Path, folder: Path) -> dict[str, Any]:
+    """Stock MkDocs on the three languages' trees, in three forked processes at once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    configs = [str(floor_config(work / "pages" / lang, lang, folder / f"{lang}.yml")) for lang in LANGS]
+    import mkdocs.commands.build  # noqa: F401 — as the build's pool does: imported before the workers fork
+
+    with measured() as found, ProcessPoolExecutor(max_workers=len(LANGS), mp_context=FORK) as pool:
+        list(pool.map(stock_mkdocs, configs, [str(folder / "site" / lang) for lang in LANGS]))
+    found.pop("memory")
+    return {**found, "pages": page_count(folder / "site"),
+            "lunr_mb": {lang: (folder / "site" / lang / "search" / "search_index.json").stat().st_size / 2**20 for lang in LANGS}}
+
+
+def page_count(site: Path) -> int:
+    """HTML pages in the language folders."""
+    return sum(1 for lang in LANGS for _ in (site / lang).rglob("*.html"))
+
+
+def measure(n: int, repeats: int = REPEATS) -> dict[str, Any]:
+    """Ours and the floor at N evaluations, alternately, `repeats` times; medians, and each run."""
     tmp = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
-    content, work, out = tmp / "content", tmp / "work", tmp / "site"
-    write_corpus(content, n)
-    options = BuildOptions(out_dir=out, site_url=URL, work_dir=work, as_of=AS_OF)
-    result: dict = {"n": n}
-    with site_module.worker_pool() as pool, PeakMemory() as memory:
-        started = time.perf_counter()
-        model = load_site(content)
-        settings = site_module._settings(model, content, options)
-        result["load_s"] = time.perf_counter() - started
-        t = time.perf_counter()
-        shared: dict[str, float] = {}
+    try:
+        write_corpus(tmp / "content", n)
+        ours: list[dict] = []
+        floors: list[dict] = []
+        extra: dict[str, Any] = {}
+        for rep in range(repeats):
+            folder = tmp / f"ours-{rep}"
+            ours.append(run_ours(tmp / "content", folder))
+            print(f"  N={n} ours {rep + 1}/{repeats}: {ours[-1]['wall_s']:.1f} s wall, {ours[-1]['cpu_s']:.1f} s CPU, "
+                  f"{ours[-1]['peak_mb']:,.0f} MB", file=sys.stderr, flush=True)
+            floors.append(run_floor(folder / "work", tmp / f"floor-{rep}"))
+            print(f"  N={n} floor {rep + 1}/{repeats}: {floors[-1]['wall_s']:.1f} s wall, {floors[-1]['cpu_s']:.1f} s CPU, "
+                  f"{floors[-1]['peak_mb']:,.0f} MB", file=sys.stderr, flush=True)
+            assert floors[-1]["pages"] == ours[-1]["pages"], (floors[-1]["pages"], ours[-1]["pages"])
+            if rep == 0:
+                site = folder / "site"
+                extra = {"output_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
+                         "search": {lang: search_sizes(site / lang) for lang in LANGS}, "explorer": explorer_sizes(site)}
+            shutil.rmtree(folder, ignore_errors=True)  # a size of 1,000 writes some 10 GB per run
+            shutil.rmtree(tmp / f"floor-{rep}", ignore_errors=True)
+        return {"n": n, "repeats": repeats, "pages": ours[0]["pages"], "ours": median_of(ours), "floor": median_of(floors),
+                "runs": {"ours": ours, "floor": floors}, **extra, "lunr_mb": floors[0]["lunr_mb"]}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
-        def write_shared() -> None:  # open data and root pages, in the main process while the workers run (CPU seconds)
-            clock = time.process_time()
-            site_module._write_shared(out, model, settings, options)
-            shared["data_s"] = time.process_time() - clock
 
-        pickled = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
-        jobs = [LanguageJob(lang, pickled, settings, options, out / lang, False, True) for lang in LANGS]
-        reports = site_module.run_languages(pool, site_module._language, jobs, meanwhile=write_shared)
-        result["languages_s"] = time.perf_counter() - t  # wall time of the three parallel language jobs
-        for step in ("generate", "mkdocs", "search"):  # CPU seconds summed over the languages: work, not wall time
-            result[f"{step}_work_s"] = sum(report.seconds[step] for report in reports)
-        result["data_s"] = shared["data_s"]
-        result["total_s"] = time.perf_counter() - started
-        result["memory_mb"] = memory.peak / 2**20
-        result["memory_held_mb"] = memory.held_mb()
-        result["pages"] = sum(1 for _ in out.glob("*/**/index.html"))
-        # The floor: stock MkDocs + Material on the same Markdown (no overrides, no extra CSS/JS, its own lunr search).
-        floor_jobs = []
-        for lang in LANGS:
-            nav = yaml.safe_load((work / "pages" / lang / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]  # ours: a few sections
-            config = {"site_name": "floor", "docs_dir": str(work / "pages" / lang / "docs"), "nav": nav, "theme": {"name": "material", "font": False,
-                      "language": lang, "features": ["navigation.prune"]}, "markdown_extensions": ["attr_list", "md_in_html",
-                      "tables", "footnotes", "toc"], "plugins": [{"search": {"lang": [lang]}}],
-                      "validation": {"nav": {"omitted_files": "info"}, "links": {"unrecognized_links": "info", "absolute_links": "info"}}}
-            config_path = tmp / f"floor-{lang}.yml"
-            config_path.write_text(json.dumps(config), encoding="utf-8")
-            floor_jobs.append((str(config_path), str(tmp / "floor" / lang), 0, False))
-        t = time.perf_counter()
-        with PeakMemory() as floor_memory:
-            failures = [message for message in pool.map(mkdocs_build.run, floor_jobs) if message]
-        result["floor_s"] = time.perf_counter() - t
-        result["floor_memory_mb"] = floor_memory.peak / 2**20
-        result["floor_memory_held_mb"] = floor_memory.held_mb()
-        assert not failures, failures
-        result["output_mb"] = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20
-        result["search"] = {lang: search_sizes(out / lang) for lang in LANGS}
-        result["lunr_mb"] = {lang: (tmp / "floor" / lang / "search" / "search_index.json").stat().st_size / 2**20 for lang in LANGS}
-        result["explorer"] = explorer_sizes(out)
-        if n == 100:
-            result.update(incremental(content, tmp, pool))
-    shutil.rmtree(tmp, ignore_errors=True)
-    return result
+def median_of(runs: list[dict]) -> dict:
+    """Each number's median over the runs (nested dicts alike)."""
+    first = runs[0]
+    if isinstance(first, dict):
+        return {key: median_of([run[key] for run in runs]) for key in first}
+    if isinstance(first, int | float):
+        return statistics.median(runs)
+    return first
 
 
 RESULTS_SHOWN = 10  # results whose excerpts a first search loads (one page of results)
@@ -179,39 +304,8 @@ def explorer_sizes(site_dir: Path) -> dict:
     return sizes
 
 
-def explorer_only(n: int) -> dict:
-    """The explorers alone at N evaluations, quickly: the corpus, the model, and only the explorers'
-    pages and data rendered and built with MkDocs (their own theme and navigation, as in a full build)."""
-    tmp = Path(tempfile.mkdtemp(prefix=f"bench-explorer-{n}-"))
-    write_corpus(tmp / "content", n)
-    started = time.perf_counter()
-    model = load_site(tmp / "content")
-    base = yaml.safe_load(MKDOCS_BASE.read_text(encoding="utf-8"))
-    for lang in LANGS:
-        wanted = {p.source for p in render.site_pages(model) if p.template.startswith("explorer")}
-        keep = {p.source for p in render.site_pages(model)} - wanted
-        docs = tmp / "pages" / lang
-        files = render.render_language(model, lang, TEMPLATES, URL, AS_OF, keep)
-        for name, text in files.items():
-            (docs / name).parent.mkdir(parents=True, exist_ok=True)
-            (docs / name).write_text(text, encoding="utf-8")
-        (docs / "assets").mkdir(exist_ok=True)
-        for asset in (TEMPLATES / "assets").iterdir():
-            shutil.copy(asset, docs / "assets" / asset.name)
-        config = mkdocs_build.language_config(model, lang, base, URL, docs, False)
-        config["validation"] = {"nav": {"omitted_files": "info", "not_found": "info"}, "links": {"not_found": "info", "unrecognized_links": "info"}}
-        (tmp / f"{lang}.yml").write_text(json.dumps(config), encoding="utf-8")
-        failure = mkdocs_build.run((str(tmp / f"{lang}.yml"), str(tmp / "site" / lang), 0, False))
-        assert failure is None or "failed" not in failure, failure
-    result = {"n": n, "seconds": time.perf_counter() - started, "explorer": explorer_sizes(tmp / "site"),
-              "recommendations": sum(len(ev.recommendations) for ev in model.evaluations),
-              "findings": sum(len(ev.findings) for ev in model.evaluations)}
-    shutil.rmtree(tmp, ignore_errors=True)
-    return result
-
-
 def explorer_table(result: dict) -> str:
-    """The explorers' sizes as a Markdown table, and whether each stays under the limit."""
+    """The explorers' sizes as a Markdown table."""
     lines = ["| language / explorer | pages without JavaScript (largest) | index loaded first | one evaluation's data (largest / mean) |",
              "|---|---|---|---|"]
     for key, v in result["explorer"].items():
@@ -225,9 +319,9 @@ def explorer_within_limit(result: dict) -> bool:
 
 
 def search_sizes(site_dir: Path) -> dict:
-    """A language's Pagefind index (`search`: a main part and blocks of evaluations) in MB: on disk,
-    and what a reader's first one-word search loads at most: the list of parts, Pagefind's script,
-    worker and WebAssembly, each part's entry and metadata, the word shards of the costliest word
+    """A language's Pagefind index (a main part and blocks of evaluations) in MB: on disk, and what a
+    reader's first one-word search loads at most: the list of parts, Pagefind's script, worker and
+    WebAssembly, each part's entry and metadata, the word shards of the costliest word
     (`costliest_word`) and one page of excerpts."""
     bundle = search.bundle_of(site_dir)
     manifest = json.loads((bundle / search.MANIFEST).read_text(encoding="utf-8"))
@@ -239,7 +333,7 @@ def search_sizes(site_dir: Path) -> dict:
     word, shards = costliest_word(folders)
     first = sum(path.stat().st_size for path in start) + shards + RESULTS_SHOWN * sum(fragments) / len(fragments)
     return {"disk_mb": sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) / 2**20, "first_search_mb": first / 2**20,
-            "parts": len(folders), "costliest_word": word}
+            "first_search_bytes": int(first), "parts": len(folders), "costliest_word": word, "costliest_shards_bytes": shards}
 
 
 def costliest_word(folders: list[Path]) -> tuple[str, int]:
@@ -255,191 +349,163 @@ def costliest_word(folders: list[Path]) -> tuple[str, int]:
                key=lambda item: item[1], default=("", 0))
 
 
-PHASES = {"load": (site_module, "load_site"), "links to the previous site": (site_module, "_link_tree"),
-          "languages": (site_module, "run_languages"), "open data": (site_module.opendata, "write"),
-          "old site removed": (site_module, "_remove_tree")}
+def ratio(r: dict, key: str, phase: str | None = None) -> float:
+    ours = r["ours"]["phases"][phase][key] if phase else r["ours"][key]
+    floor = r["floor"][key]
+    return ours / floor
 
 
-def startup() -> float:
-    """Wall seconds for a new Python process to import what `evalsite build` imports."""
-    t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import evalsite.cli, evalsite.site, mkdocs.commands.build"], cwd=ROOT, check=True)
-    return time.perf_counter() - t
-
-
-def incremental(content: Path, tmp: Path, pool: ProcessPoolExecutor) -> dict:
-    """Edit one recommendation's title, then rebuild: the CLI's build (staged, swapped), timed by
-    phase, and serve's preview (changed pages shown, then open data, calendars and search index renewed)."""
-    recs = content / "evaluations" / "evaluation-0000" / "recommendations.yml"
-    cli = BuildOptions(out_dir=tmp / "cli", site_url=URL, work_dir=tmp / "work-cli", as_of=AS_OF)
-    served = BuildOptions(out_dir=tmp / "preview", site_url=URL, work_dir=tmp / "work-serve", as_of=AS_OF, live_reload=True)
-    build(content, cli)
-    finish_preview(preview(content, served, pool), pool)
-    recs.write_text(edit_title(recs.read_text(encoding="utf-8")), encoding="utf-8")
-    phases = {name: 0.0 for name in PHASES}
-    originals = {name: getattr(module, attr) for name, (module, attr) in PHASES.items()}
-
-    def timed(name: str):
-        def run(*args, **kwargs):
-            t = time.perf_counter()
-            try:
-                return originals[name](*args, **kwargs)
-            finally:
-                phases[name] += time.perf_counter() - t
-        return run
-
-    for name, (module, attr) in PHASES.items():
-        setattr(module, attr, timed(name))
-    load_module._LOADED.clear()  # as in a new `evalsite build` process, whose start-up is timed apart
-    phases["start-up"] = startup()
-    try:
-        t = time.perf_counter()
-        built = build(content, cli)
-        cli_s = time.perf_counter() - t + phases["start-up"]
-    finally:
-        for name, (module, attr) in PHASES.items():
-            setattr(module, attr, originals[name])
-    for step in ("generate", "mkdocs", "search"):  # inside the parallel language jobs: the largest CPU time
-        phases[f"of which {step} (CPU)"] = max((report.seconds.get(step, 0.0) for report in built.languages), default=0.0)
-    t = time.perf_counter()
-    done = preview(content, served, pool)
-    shown_s = time.perf_counter() - t
-    finish_preview(done, pool)
-    return {"incremental_cli_s": cli_s, "incremental_cli_phases": phases, "incremental_serve_s": shown_s,
-            "incremental_serve_search_s": time.perf_counter() - t, "incremental_pages": done.pages_changed}
-
-
-def edit_title(text: str) -> str:
-    """The first recommendation's English title, changed."""
-    marker = "  title:\n"
-    head, _, tail = text.partition(marker)
-    lines = tail.split("\n")
-    lines = [("    en: Edited for the benchmark" if line.startswith("    en:") and i < 4 else line) for i, line in enumerate(lines)]
-    return head + marker + "\n".join(lines)
-
-
-def work_shares(r: dict) -> tuple[float, float]:
-    """The generator's share of the build's work (CPU seconds over all processes: the language jobs
-    run in parallel, so their steps overlap in wall time), and Pagefind's share."""
-    generator = r["load_s"] + r["generate_work_s"]
-    total = generator + r["mkdocs_work_s"] + r["search_work_s"] + r["data_s"]
-    return generator / total, r["search_work_s"] / total
+def per_page_ms(r: dict) -> float:
+    return r["ours"]["wall_s"] / r["pages"] * 1000
 
 
 def table(results: list[dict]) -> str:
+    """The like-for-like table: each figure of ours beside the floor's, and their ratio."""
     base = results[0]
-    lines = ["| N | pages | load | language jobs (wall) | generate / MkDocs / search (work) | open data | total | "
-             "floor (stock MkDocs) | total / page | floor / page | total ÷ floor | per page vs N=10 | generator share | "
-             "peak memory (floor) | output | first search loads (nl / fr / en) | index on disk (nl / fr / en) | stock lunr index (nl / fr / en) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| N | pages | wall: ours / floor | ÷ | CPU: ours / floor | ÷ | engine wall: ours / floor | ÷ | engine CPU: ours / floor | ÷ | "
+             "ms per page (wall): ours / floor | ours per page vs N=10 | peak memory: ours / floor | ÷ | first search (nl / fr / en) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        per_page = r["total_s"] / r["pages"] * 1000
-        floor_page = r["floor_s"] / r["pages"] * 1000
-        base_page = base["total_s"] / base["pages"] * 1000
+        o, f = r["ours"], r["floor"]
         lines.append(
-            f"| {r['n']} | {r['pages']:,} | {r['load_s']:.1f} s | {r['languages_s']:.1f} s | "
-            f"{r['generate_work_s']:.1f} / {r['mkdocs_work_s']:.1f} / {r['search_work_s']:.1f} s | {r['data_s']:.1f} s | "
-            f"{r['total_s']:.1f} s | {r['floor_s']:.1f} s | {per_page:.1f} ms | {floor_page:.1f} ms | {per_page / floor_page:.2f} | "
-            f"{per_page / base_page:.2f} | {work_shares(r)[0]:.0%} | {r['memory_mb']:,.0f} MB ({r['floor_memory_mb']:,.0f} MB) | "
-            f"{r['output_mb']:.0f} MB | "
-            + " / ".join(f"{r['search'][lang]['first_search_mb']:.2f}" for lang in LANGS) + " MB | "
-            + " / ".join(f"{r['search'][lang]['disk_mb']:.1f}" for lang in LANGS) + " MB | "
-            + " / ".join(f"{r['lunr_mb'][lang]:.1f}" for lang in LANGS) + " MB |")
+            f"| {r['n']:,} | {r['pages']:,} | {o['wall_s']:.1f} / {f['wall_s']:.1f} s | **{ratio(r, 'wall_s'):.2f}** | "
+            f"{o['cpu_s']:.1f} / {f['cpu_s']:.1f} s | {ratio(r, 'cpu_s'):.2f} | "
+            f"{o['phases']['engine']['wall_s']:.1f} / {f['wall_s']:.1f} s | {ratio(r, 'wall_s', 'engine'):.2f} | "
+            f"{o['phases']['engine']['cpu_s']:.1f} / {f['cpu_s']:.1f} s | {ratio(r, 'cpu_s', 'engine'):.2f} | "
+            f"{per_page_ms(r):.2f} / {f['wall_s'] / r['pages'] * 1000:.2f} | {per_page_ms(r) / per_page_ms(base):.2f} | "
+            f"{o['peak_mb']:,.0f} / {f['peak_mb']:,.0f} MB | {ratio(r, 'peak_mb'):.2f} | "
+            + " / ".join(f"{r['search'][lang]['first_search_bytes'] / 1e6:.2f}" for lang in LANGS) + " MB |")
+    return "\n".join(lines)
+
+
+PHASE_NAMES = {"load": "load (main process)", "generate": "generate (workers)", "engine": "engine: MkDocs (workers)",
+               "finish": "finish: calendar + Pagefind (workers)", "main": "main process beside the workers (open data, publishing)"}
+
+
+def phase_table(results: list[dict]) -> str:
+    """Ours per phase (wall, CPU, peak memory during it) and the floor's one phase, per N."""
+    lines = ["| N | phase | wall | CPU | peak memory during it |", "|---|---|---|---|---|"]
+    for r in results:
+        for phase in PHASES:
+            p = r["ours"]["phases"][phase]
+            lines.append(f"| {r['n']:,} | {PHASE_NAMES[phase]} | {p['wall_s']:.1f} s | {p['cpu_s']:.1f} s | {p['peak_mb']:,.0f} MB |")
+        o, f = r["ours"], r["floor"]
+        lines.append(f"| {r['n']:,} | **ours, whole build** | {o['wall_s']:.1f} s | {o['cpu_s']:.1f} s | {o['peak_mb']:,.0f} MB |")
+        lines.append(f"| {r['n']:,} | **floor: stock MkDocs + lunr (all of it)** | {f['wall_s']:.1f} s | {f['cpu_s']:.1f} s | {f['peak_mb']:,.0f} MB |")
+    return "\n".join(lines)
+
+
+def search_table(results: list[dict]) -> str:
+    lines = ["| N | first search at most (nl / fr / en) | costliest word (nl / fr / en) | index on disk (nl / fr / en) | stock lunr index (nl / fr / en) |",
+             "|---|---|---|---|---|"]
+    for r in results:
+        s = r["search"]
+        lines.append(f"| {r['n']:,} | " + " / ".join(f"{s[lang]['first_search_bytes'] / 1e6:.2f}" for lang in LANGS) + " MB | "
+                     + " / ".join(f"`{s[lang]['costliest_word']}`" for lang in LANGS) + " | "
+                     + " / ".join(f"{s[lang]['disk_mb']:.1f}" for lang in LANGS) + " MB | "
+                     + " / ".join(f"{r['lunr_mb'][lang]:.1f}" for lang in LANGS) + " MB |")
     return "\n".join(lines)
 
 
 RESULTS = ROOT / "docs" / "benchmark-results.json"
 REPORT = ROOT / "docs" / "benchmarks.md"
-NOTES = ROOT / "bench" / "notes.md"  # the analysis of the latest figures, written by people, kept beside the table
+NOTES = ROOT / "bench" / "notes.md"  # the analysis of the latest figures, written by people, kept beside the tables
 
 
 INTRO = """\
-Produced by `make bench` (`bench/run.py`) on the project's machine (2 cores, 24 GiB). Each size is measured in a fresh
-process on a synthetic corpus (`bench/corpus.py`) shaped like the bundled seeds: half management responses
-(9 recommendations, 1-3 actions each), half full reports (8 recommendations, 90 numbered paragraphs, a table, a
-timeline, 4 indicators), texts in three languages. *Load* reads and checks the content into the model in the main
-process; then one worker process per language, in parallel, *generates* its Markdown tree and calendar, builds it
-with *MkDocs* and indexes it with Pagefind (*search*), while the main process writes the open data. The table
-gives the wall time of these language jobs and the work (CPU seconds) of each step summed over the languages.
-*Floor* is stock MkDocs + Material (with its own lunr search) building the same Markdown with the same navigation (a
-few sections: with MkDocs' default navigation of every page, its cost grows with the square of the pages), without our
-theme overrides, on the same three workers. Per-page figures divide by all pages of all languages. *Generator share* is load +
-generate over all the work. *Peak memory* is the largest memory in use by all processes at once (proportional set
-size, sampled every 0.2 s), for our build and, in brackets, for the floor.
-*First search loads*: at most, for a one-word search: the list of the index's parts (a main part and blocks of
-evaluations, merged in the browser), Pagefind's script, worker and WebAssembly, each part's entry, metadata and largest
-word shard, and the excerpts of one page of results (10).
+Produced by `make bench` (`bench/run.py`) on the project's machine (2 cores, 24 GiB), where other work may run at
+the same time: at each size, our build and the floor run alternately, {repeats} times each, and every figure is the
+median of its runs (each run is in docs/benchmark-results.json). Each size is measured in a fresh process on a
+synthetic corpus (`bench/corpus.py`) shaped like the bundled content: half management responses, half full reports,
+texts in three languages.
+
+*Ours* is evalsite's build from scratch (`evalsite.build.build`, what `evalsite build` runs): the main process loads
+and checks the content; then per language, in three worker processes, *generate* writes the page tree (each page a
+`.md` file whose body is finished HTML), the *engine* builds it with MkDocs + Material and evalsite's plugin (which
+hands each page's HTML to MkDocs as it is), and *finish* writes the calendar and the Pagefind index; the main process
+writes the open data meanwhile and publishes the site.
+
+*The floor* is stock MkDocs + Material with its lunr search plugin building the tree evalsite generates, the three
+languages at once in three processes as ours: our navigation and the project's Markdown extensions, without
+evalsite's plugin (so Python-Markdown converts every page's HTML as Markdown: what stock MkDocs does with these
+files), theme overrides or extra CSS/JS. It does less than ours (no generation, no Pagefind, no open data): it is the
+cost of building these pages with the stock tools.
+
+Both are measured the same way: *wall* time; *CPU* time of all processes (the workers and the programs they ran);
+*peak memory*, the largest proportional set size of the whole process tree at once (sampled every 0.25 s; pages a
+forked worker shares count once). A phase's wall time is the time during which at least one language was in it (the
+phases of different languages overlap, so they add up to more than the whole), its CPU time is summed over the
+languages, and its peak is the largest sample taken while it ran (with what ran beside it). *Pages*: HTML pages of
+the three languages (the floor builds the same ones). *First search*: at most, for a one-word search, what the
+browser downloads: the list of the index's parts, Pagefind's script, worker and WebAssembly, each part's entry and
+metadata, the word shards of the costliest word, and the excerpts of one page of results (10); MB are 10⁶ bytes.
 """
 
 
+def targets(results: list[dict]) -> list[tuple[str, bool, str]]:
+    largest, base = results[-1], results[0]
+    drift = max(abs(per_page_ms(r) / per_page_ms(base) - 1) for r in results)
+    worst_search = max(v["first_search_bytes"] for v in largest["search"].values()) / 1e6
+    found = [
+        ("total ÷ floor ≤ 1.2 at every N (wall)", all(ratio(r, "wall_s") <= 1.2 for r in results),
+         ", ".join(f"N={r['n']:,}: {ratio(r, 'wall_s'):.2f} (CPU {ratio(r, 'cpu_s'):.2f})" for r in results)),
+        (f"peak memory at N={largest['n']:,} ≤ the floor's peak", largest["ours"]["peak_mb"] <= largest["floor"]["peak_mb"],
+         f"{largest['ours']['peak_mb']:,.0f} MB against {largest['floor']['peak_mb']:,.0f} MB "
+         f"(ours at its peak: {held(largest['ours']['held_mb'])}; the floor: {held(largest['floor']['held_mb'])})"),
+        ("time per page within ±20% from N=10 to N=1,000", drift <= 0.2,
+         ", ".join(f"N={r['n']:,}: {per_page_ms(r):.2f} ms" for r in results) + f"; largest drift {drift:.0%}"),
+        (f"first search ≤ 1 MB per language at N={largest['n']:,}", worst_search <= 1,
+         " / ".join(f"{lang} {largest['search'][lang]['first_search_bytes'] / 1e6:.2f} MB" for lang in LANGS)),
+    ]
+    if "explorer" in largest:
+        worst = max(max(v["page_kb"], v["index_kb"], v["data_max_kb"]) for v in largest["explorer"].values())
+        found.append((f"explorers: no page or data file over {EXPLORER_LIMIT_KB} KB compressed at N={largest['n']:,}",
+                      explorer_within_limit(largest), f"largest {worst:.0f} KB"))
+    return found
+
+
 def held(roles: dict[str, float]) -> str:
-    """Who held the peak memory: "main 300 MB, workers 2,100 MB, Pagefind 4,900 MB"."""
+    """Who held the peak memory: "main 300 MB, workers 2,100 MB, Pagefind 900 MB"."""
     return ", ".join(f"{role} {size:,.0f} MB" for role, size in roles.items()) or "not sampled by role"
 
 
 def report(results: list[dict]) -> str:
-    """docs/benchmarks.md: how it was measured, the table, each target met or missed by how much."""
-    largest, hundred, base = results[-1], next((r for r in results if r["n"] == 100), results[-1]), results[0]
-    drift = max(abs(r["total_s"] / r["pages"] / (base["total_s"] / base["pages"]) - 1) for r in results)
-    large = [r for r in results if r["n"] >= 100]  # the generator's share is judged where pages dominate start-up
-    cli, shown, renewed = (hundred.get(key, float("nan")) for key in ("incremental_cli_s", "incremental_serve_s", "incremental_serve_search_s"))
-    targets = [
-        ("generator share of the build's work ≤ 8% at N=100 and N=1,000", all(work_shares(r)[0] <= 0.08 for r in large),
-         ", ".join(f"N={r['n']:,}: {work_shares(r)[0]:.0%}" for r in results) + " of the build's work (Pagefind: "
-         + ", ".join(f"{work_shares(r)[1]:.0%}" for r in results) + ")"),
-        ("total ÷ stock-MkDocs floor ≤ 1.4 at every N", all(r["total_s"] / r["floor_s"] <= 1.4 for r in results),
-         ", ".join(f"N={r['n']:,}: {r['total_s'] / r['floor_s']:.2f}×" for r in results)),
-        ("time per page constant within ±20% from N=10 to N=1,000", drift <= 0.2, f"largest drift {drift:.0%}"),
-        ("the language builds run in parallel processes", True, "one worker process per language: generation, MkDocs and Pagefind"),
-        (f"first search download ≤ 1 MB per language at N={largest['n']:,}", max(v["first_search_mb"] for v in largest["search"].values()) <= 1,
-         "a first one-word search loads at most " + " / ".join(f"{v['first_search_mb']:.2f} MB" for v in largest["search"].values())
-         + f" ({largest['search']['en'].get('parts', 1)} parts); stock MkDocs loads its whole index: "
-         + " / ".join(f"{v:.1f} MB" for v in largest["lunr_mb"].values())),
-        (f"peak memory ≤ 3,000 MB at N={largest['n']:,}, all processes", largest["memory_mb"] <= 3000,
-         f"{largest['memory_mb']:,.0f} MB, all processes at once ({held(largest.get('memory_held_mb', {}))}); stock MkDocs on the same "
-         f"pages: {largest['floor_memory_mb']:,.0f} MB ({held(largest.get('floor_memory_held_mb', {}))})"),
-        ("CLI rebuild after one edit at N=100 ≤ 5 s", cli <= 5,
-         f"{cli:.1f} s (" + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in hundred.get("incremental_cli_phases", {}).items())
-         + f"); {hundred.get('incremental_pages', 0)} generated pages changed"),
-        ("`serve` at N=100: edited page shown ≤ 1.5 s, search renewed ≤ 4 s", shown <= 1.5 and renewed <= 4,
-         f"shown in {shown:.1f} s, search index renewed at {renewed:.1f} s"),
-    ]
-    if "explorer" in largest:
-        worst = max(max(v["page_kb"], v["index_kb"], v["data_max_kb"]) for v in largest["explorer"].values())
-        targets.append((f"explorers: no page or data file over {EXPLORER_LIMIT_KB} KB compressed at N={largest['n']:,}",
-                        explorer_within_limit(largest), f"largest {worst:.0f} KB (see the explorers' table)"))
-    lines = ["# Build benchmark", "", INTRO,
-             table(results), "", "## Targets", "", "| target | met | measured |", "|---|---|---|"]
-    lines += [f"| {name} | {'yes' if met else '**no**'} | {measured} |" for name, met, measured in targets]
-    if "explorer" in largest:
-        lines += ["", f"## The explorers at N={largest['n']:,}", "", explorer_table(largest)]
+    """docs/benchmarks.md: how it was measured, the tables, each target met or missed by how much."""
+    lines = ["# Build benchmark", "", INTRO.format(repeats=results[0].get("repeats", REPEATS)),
+             "## Ours against the floor", "", table(results), "",
+             "## Per phase", "", phase_table(results), "",
+             "## Search", "", search_table(results), "",
+             "## Targets (issue 25)", "", "| target | met | measured |", "|---|---|---|"]
+    lines += [f"| {name} | {'yes' if met else '**no**'} | {measured} |" for name, met, measured in targets(results)]
+    if "explorer" in results[-1]:
+        lines += ["", f"## The explorers at N={results[-1]['n']:,}", "", explorer_table(results[-1])]
     if NOTES.exists():
         lines += ["", NOTES.read_text(encoding="utf-8").strip()]
     return "\n".join(lines) + "\n"
+
+
+def run_sizes(sizes: list[int]) -> list[dict]:
+    """Each size in a fresh process (`--one N`), so that one size's memory and caches do not weigh on the next."""
+    results = []
+    for n in sizes:
+        started = time.perf_counter()
+        output = subprocess.run([sys.executable, __file__, "--one", str(n)], stdout=subprocess.PIPE, text=True, check=True).stdout
+        results.append(json.loads(output.strip().splitlines()[-1]))
+        print(f"N={n}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    return results
 
 
 def main() -> int:
     if sys.argv[1:2] == ["--one"]:
         print(json.dumps(measure(int(sys.argv[2]))))
         return 0
-    if sys.argv[1:2] == ["--explorer"]:  # the explorers' sizes at N, quickly (`bench/run.py --explorer 1000`)
-        result = explorer_only(int(sys.argv[2]))
-        print(json.dumps(result))
-        print(explorer_table(result))
-        print(f"every page and data file within {EXPLORER_LIMIT_KB} KB compressed: {explorer_within_limit(result)}")
-        return 0
     if sys.argv[1:2] == ["--search"]:  # the search index alone at N, in parts (`bench/run.py --search 1000 [BLOCKS,...]`)
         from bench.search_parts import main as search_main
         return search_main(sys.argv[2:])
-    if sys.argv[1:2] == ["--report"]:  # rewrite docs/benchmarks.md from the stored figures
+    if sys.argv[1:2] == ["--report"]:  # rewrite docs/benchmarks.md from the stored figures (after editing bench/notes.md)
         REPORT.write_text(report(json.loads(RESULTS.read_text(encoding="utf-8"))), encoding="utf-8")
         return 0
-    results = []
-    for n in SIZES:
-        started = time.perf_counter()
-        output = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True).stdout
-        results.append(json.loads(output.strip().splitlines()[-1]))
-        print(f"N={n}: {time.perf_counter() - started:.0f} s", json.dumps(results[-1]), flush=True)
+    results = run_sizes(SIZES)
     if SIZES != ALL_SIZES:
         print(report(results))  # a quick run: docs/ keeps the full one
         return 0

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_corpus  # noqa: E402
-from bench.run import AS_OF, URL, PeakMemory, search_sizes  # noqa: E402
+from bench.run import AS_OF, PROJECT, URL, PeakMemory, search_sizes  # noqa: E402
 from evalsite.build import BuildOptions, build  # noqa: E402
 from evalsite.engines import pagefind as search  # noqa: E402
 from evalsite.model import LANGS  # noqa: E402
@@ -128,7 +128,7 @@ def build_without_index(content: Path, out: Path, work: Path) -> None:
     index = search.index
     search.index = lambda site_dir, lock=None: None  # the workers fork with this
     try:
-        build(content, BuildOptions(out_dir=out, site_url=URL, work_dir=work, as_of=AS_OF))
+        build(content, BuildOptions(out_dir=out, site_url=URL, work_dir=work, as_of=AS_OF, project=PROJECT))
     finally:
         search.index = index
 

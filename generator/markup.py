@@ -82,6 +82,7 @@ class Converter:
         self._footnoted = markdown.Markdown(extensions=[*BASE_EXTENSIONS, *names, "footnotes"], output_format="html",
                                             extension_configs={**configs, "footnotes": {"BACKLINK_TITLE": footnote_title}})
         self._blocks: dict[str, Markup] = {}
+        self._texts: dict[str, str] = {}
 
     def rendered(self, text: str) -> str:
         """The HTML Markdown makes of `text`, before cleaning (what `problems` compares)."""
@@ -100,7 +101,15 @@ class Converter:
 
     def plain(self, text: str) -> str:
         """Markdown reduced to one line of plain text: for <title>, descriptions, front matter and pictures."""
-        return plain_text(str(self.block(text)))
+        return self.text_of(str(self.block(text)))
+
+    def text_of(self, fragment: str) -> str:
+        """`plain_text` of an HTML fragment, kept: a page's front matter asks for the same titles as
+        many other pages (parsing them again was 8% of a language's generation)."""
+        found = self._texts.get(fragment)
+        if found is None:
+            found = self._texts[fragment] = plain_text(fragment)
+        return found
 
     def footnoted(self, texts: Iterable[str]) -> Footnoted:
         """Several blocks of one document (a chapter) converted together, so that a footnote's reference

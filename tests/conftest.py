@@ -47,11 +47,36 @@ def content(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole bundled site, built once, as published at SITE_URL."""
+    """The whole bundled site, built once, as published at SITE_URL; its work folder (the generated
+    trees) is beside it."""
     base = tmp_path_factory.mktemp("build")
     out = base / "site"
     build(CONTENT, BuildOptions(out_dir=out, site_url=SITE_URL, work_dir=base / "work", project=PROJECT))
     return out
+
+
+SYNTHETIC_EVALUATIONS = 2  # one management response and one full report, as the benchmark's corpus makes them
+SYNTHETIC_AS_OF = datetime.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def synthetic_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small corpus from the benchmark's generator (bench/corpus.py): invented words in three
+    languages, every kind of page, shapes the bundled content does not have."""
+    from bench.corpus import write_corpus
+
+    content = tmp_path_factory.mktemp("synthetic") / "content"
+    write_corpus(content, SYNTHETIC_EVALUATIONS)
+    return content
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(synthetic_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic corpus built with MkDocs; its work folder (the generated trees) is beside it."""
+    base = tmp_path_factory.mktemp("synthetic-build")
+    build(synthetic_content, BuildOptions(out_dir=base / "site", site_url=SITE_URL, work_dir=base / "work", as_of=SYNTHETIC_AS_OF,
+                                          project=PROJECT))
+    return base / "site"
 
 
 MANAGEMENT_RESPONSE = ROOT / "tests" / "fixtures" / "management-response"

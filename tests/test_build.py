@@ -112,12 +112,38 @@ def test_each_language_has_its_own_search_index_of_the_pages_that_hold_texts(bui
 
 
 def test_words_repeated_on_every_page_are_left_out_of_the_search_index(built_site):
-    """The tabs and the "copy link" button repeat the same words on every page of an evaluation: indexed,
-    a search for "Report" or "Link" would list them all."""
-    pages = [path.read_text(encoding="utf-8") for lang in LANGS for path in (built_site / lang / EV).rglob("index.html")]
-    for pattern in (r'<nav class="es-tabs"[^>]*>', r'<a class="es-permalink"[^>]*>'):
+    """The tabs, the "copy link" button, the labels of summaries and of table cells, the tables' column
+    heads, the contents lists and the notes about a link's kind repeat the same words on every page of
+    a kind: indexed, a search for "Report", "Link" or "Position" would list them all, and their words
+    would fill the index's largest shards (what a first search downloads)."""
+    pages = [path.read_text(encoding="utf-8") for lang in LANGS for path in (built_site / lang).rglob("index.html")]
+    for pattern, least in ((r'<nav class="es-tabs"[^>]*>', 30), (r'<a class="es-permalink"[^>]*>', 30), (r"<dt\b[^>]*>", 300),
+                           (r'<span class="es-cell-label"[^>]*>', 300), (r'<nav class="es-contents"[^>]*>', 3),
+                           (r'<span class="es-link-type"[^>]*>', 30)):
         tags = [match[0] for html in pages for match in re.finditer(pattern, html)]
-        assert len(tags) > 30 and all("data-pagefind-ignore" in tag for tag in tags), pattern
+        assert len(tags) > least and all("data-pagefind-ignore" in tag for tag in tags), pattern
+
+
+def _indexed(built_site: Path, lang: str) -> dict[str, str]:
+    """What Pagefind stored of each page of a language: its address → the text it indexed."""
+    import gzip
+
+    found = {}
+    for fragment in (built_site / "pagefind" / lang).glob("*/fragment/*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        found[record["url"]] = record["content"]
+    return found
+
+
+def test_the_index_holds_a_page_s_facts_without_their_labels(built_site):
+    indexed = _indexed(built_site, "en")
+    text = indexed[f"/{EV}/recommendations/r2/"]
+    assert "Continue and expand programmes for capacity and organisational strengthening" in text  # its title
+    assert "Agree" in text  # its position, a fact
+    assert "Responsible for the recommendation" not in text and "In charge of its actions" not in text  # summary labels
+    assert "Last update" not in text  # the actions table's column head and cell labels
+    assert "Sections of this evaluation" not in text and "Copy link" not in text
 
 
 def test_root_offers_the_three_languages(built_site):

@@ -10,7 +10,7 @@ from evalsite.build import BuildOptions, build
 from evalsite.engines import zensical as zensical_build
 from evalsite.i18n import Catalogs
 
-from .conftest import CONTENT, PROJECT, SITE_URL
+from .conftest import CONTENT, PROJECT, SITE_URL, SYNTHETIC_AS_OF
 from .sitecheck import broken_links, page, switcher_mismatches
 
 LANGS = ("nl", "fr", "en")
@@ -44,3 +44,24 @@ def test_the_theme_overrides_work_under_zensical(zensical_site):
         assert (zensical_site / "pagefind" / lang / "parts.json").is_file()
     assert switcher_mismatches(zensical_site, LANGS) == []
     assert broken_links(zensical_site) == []
+
+
+def _tree(work: Path) -> dict[str, bytes]:
+    """The generated trees of a build's work folder as the engines read them: each language's config and pages."""
+    pages = work / "pages"
+    return {str(path.relative_to(pages)): path.read_bytes() for lang in LANGS
+            for path in sorted([pages / lang / "mkdocs.yml", *(pages / lang / "docs").rglob("*")]) if path.is_file()}
+
+
+def test_zensical_builds_the_same_pages_from_the_same_tree_on_a_synthetic_corpus(synthetic_content, synthetic_site, tmp_path):
+    """The benchmark's corpus (every kind of page, invented words): the tree MkDocs built is the tree
+    Zensical builds, page for page, and it makes the same pages of it."""
+    if not zensical_build.available():
+        pytest.fail('Zensical is missing: pip install -e ".[test,zensical]" (make test does)')
+    build(synthetic_content, BuildOptions(out_dir=tmp_path / "site", site_url=SITE_URL, work_dir=tmp_path / "work", project=PROJECT,
+                                          as_of=SYNTHETIC_AS_OF, engine="zensical"))
+    mkdocs_tree, zensical_tree = _tree(synthetic_site.parent / "work"), _tree(tmp_path / "work")
+    assert sum(name.endswith(".md") for name in zensical_tree) > 300
+    assert zensical_tree == mkdocs_tree
+    for lang in LANGS:
+        assert _pages(tmp_path / "site" / lang) == _pages(synthetic_site / lang)

@@ -72,12 +72,13 @@ class StepReport:
     calendar: bytes | None = None
     failure: str | None = None
     work: dict[str, float] = field(default_factory=dict)  # CPU seconds by kind of work, for the benchmark
+    started: float = 0.0  # when the step began, in seconds since the epoch (comparable across the workers): the benchmark's phases
 
 
 def generate(job: LanguageJob, calendar: bool) -> StepReport:
     """Write the language's page tree and its engine config, touching only what changed; with
     `calendar`, also make its calendar (from the model, which the next steps no longer have)."""
-    clock, started = _cpu(), time.perf_counter()
+    clock, started, began = _cpu(), time.perf_counter(), time.time()
     site: Site = pickle.loads(job.model)
     tree = write_tree(site, job)
     reuse = job.reuse and job.site_dir.is_dir()
@@ -88,12 +89,12 @@ def generate(job: LanguageJob, calendar: bool) -> StepReport:
     seconds = _cpu() - clock
     line = f"{tree.written} of {tree.pages} pages generated" if rebuild else "no page changed"
     return StepReport(job.lang, "generate", line, time.perf_counter() - started, len(tree.changed), rebuild, reuse and not tree.structural, made,
-                      work={"generate": seconds})
+                      work={"generate": seconds}, started=began)
 
 
 def build_pages(job: LanguageJob, dirty: bool) -> StepReport:
     """Build the language's tree with the engine into its site folder (only the changed pages when `dirty`)."""
-    clock, started = _cpu(), time.perf_counter()
+    clock, started, began = _cpu(), time.perf_counter(), time.time()
     config = _tree_root(job) / "mkdocs.yml"
     epoch = _epoch(job.options.day)
     if job.options.engine == "zensical":
@@ -104,13 +105,13 @@ def build_pages(job: LanguageJob, dirty: bool) -> StepReport:
     seconds = _cpu() - clock
     return StepReport(job.lang, "engine", f"pages built with {'Zensical' if job.options.engine == 'zensical' else 'MkDocs'}",
                       time.perf_counter() - started,
-                      failure=failure, work={"mkdocs": seconds})
+                      failure=failure, work={"mkdocs": seconds}, started=began)
 
 
 def finish(job: LanguageJob, calendar: bytes | None) -> StepReport:
     """What a rebuilt language's pages link to beside the engine's output: its calendar of due dates,
     and its search index, whose parts with changed pages are indexed again, even after a dirty build."""
-    clock, started = _cpu(), time.perf_counter()
+    clock, started, began = _cpu(), time.perf_counter(), time.time()
     if calendar is None:
         calendar = _calendar(pickle.loads(job.model), job)
     write_if_changed(job.site_dir / "calendar.ics", calendar)
@@ -118,7 +119,7 @@ def finish(job: LanguageJob, calendar: bytes | None) -> StepReport:
     failure = pagefind.index(job.site_dir)
     seconds = _cpu() - clock
     return StepReport(job.lang, "finish", "calendar and search index written", time.perf_counter() - started, failure=failure,
-                      work={"calendar": calendar_seconds, "search": seconds - calendar_seconds})
+                      work={"calendar": calendar_seconds, "search": seconds - calendar_seconds}, started=began)
 
 
 def _tree_root(job: LanguageJob) -> Path:

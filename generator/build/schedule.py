@@ -1,7 +1,7 @@
 """The language jobs' steps across the worker pool: each language's steps in order, the languages side
-by side, one search index written at a time (Pagefind holds the part of a language it indexes in
-memory: the largest part bounds its memory, not three at once). The main process hears of each step
-as it ends and passes it on to the progress lines; nothing is shared between the workers."""
+by side, at most two search indexes written at once (Pagefind holds the part of a language it
+indexes in memory: two parts bound its memory, not three languages). The main process hears of each
+step as it ends and passes it on to the progress lines; nothing is shared between the workers."""
 from __future__ import annotations
 
 from collections import deque
@@ -15,6 +15,8 @@ from .jobs import LanguageJob, StepReport
 from .settings import BuildError
 
 STEPS = ("generate", "engine", "finish")
+SEARCHES_AT_ONCE = 2  # languages indexed at once: one at a time left a core idle while the last two waited
+# for each other at the end of a build (Pagefind runs on one core); a third would add its memory for nothing on two cores
 
 
 class Progress(Protocol):
@@ -32,6 +34,7 @@ class LanguageReport:
     rebuilt: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
     calendar: bytes | None = None
+    spans: list[tuple[str, float, float]] = field(default_factory=list)  # (step, began, ended) in seconds since the epoch
 
 
 def run_languages(pool: ProcessPoolExecutor, languages: list[LanguageJob], steps: tuple[str, ...] = STEPS,
@@ -50,7 +53,7 @@ def run_languages(pool: ProcessPoolExecutor, languages: list[LanguageJob], steps
         running[pool.submit(task, job, argument)] = (job, step)
 
     def next_search() -> None:
-        if searches and not any(step == "finish" for _, step in running.values()):
+        while searches and sum(step == "finish" for _, step in running.values()) < SEARCHES_AT_ONCE:
             job, calendar = searches.popleft()
             submit(job, "finish", calendar)
 
@@ -88,6 +91,7 @@ def run_languages(pool: ProcessPoolExecutor, languages: list[LanguageJob], steps
 def _record(report: LanguageReport, step: StepReport, progress: Progress | None, steps: int) -> None:
     if step.step == "generate":
         report.pages_changed, report.rebuilt, report.calendar = step.pages_changed, step.rebuild, step.calendar
+    report.spans.append((step.step, step.started, step.started + step.wall))
     for kind, seconds in step.work.items():
         report.seconds[kind] = report.seconds.get(kind, 0.0) + seconds
     if progress:

@@ -42,8 +42,7 @@ def _replacing_writes() -> Iterator[None]:
 
     write_file, copy_file = utils.write_file, utils.copy_file
 
-    def replacing_write(content: bytes, output_path: str) -> None:
-        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    def replacing_write(content: bytes, output_path: str) -> None:  # (MkDocs' write_file makes the folders)
         for path in (output_path, output_path + ".gz") if output_path.endswith("sitemap.xml") else (output_path,):
             Path(path).unlink(missing_ok=True)  # MkDocs writes sitemap.xml.gz right after sitemap.xml
         write_file(content, output_path)
@@ -102,7 +101,8 @@ def run(config_file: Path, site_dir: Path, epoch: int, dirty: bool) -> str | Non
     logger.setLevel(logging.WARNING)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=not dirty)  # a dirty build always warns
-        with _replacing_writes(), _one_page_at_a_time():
+        # only a dirty build writes among files a published site may share: a full one empties the folder first
+        with _replacing_writes() if dirty else contextlib.nullcontext(), _one_page_at_a_time():
             mkdocs_build(config, dirty=dirty)
     except (MkDocsException, SystemExit) as exc:
         return f"MkDocs failed for {config_file}: {exc}\n" + "\n".join(collected.messages)

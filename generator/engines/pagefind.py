@@ -132,7 +132,7 @@ def index(site_dir: Path) -> str | None:
     parts whose pages changed, one at a time (each in a new folder, renamed into place when
     complete), then name the parts in the manifest (replaced in one step), then remove the folders it
     no longer names. Returns Pagefind's messages when it fails (the index is then left as it was),
-    None when it succeeded. The build runs one language's index at a time (`build.schedule`)."""
+    None when it succeeded. The build runs at most two languages' indexes at once (`build.schedule`)."""
     bundle = bundle_of(site_dir)
     wanted = [part for part in parts(site_dir) if part.searched]
     if not wanted:

@@ -20,7 +20,7 @@ from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from .. import i18n, typography, urls
-from ..markup import Converter, plain_text
+from ..markup import Converter
 from ..model import Action, Chapter, Evaluation, Finding, Organisation, Recommendation, Shown, Site, Text
 from . import chapters, dashboards
 
@@ -74,7 +74,7 @@ class Fragments:
             return Markup(f'\n<div class="es-text">\n{html}\n</div>\n')
         notice = self._("Not yet translated: shown in the original language (%(language)s).") % {
             "language": i18n.language_name(s.lang, self.lang)}
-        return Markup('\n<div class="es-text es-text--fallback">\n<p class="es-fallback">{}</p>\n<div lang="{}">\n{}\n</div>\n</div>\n'
+        return Markup('\n<div class="es-text es-text--fallback">\n<p class="es-fallback" data-pagefind-ignore>{}</p>\n<div lang="{}">\n{}\n</div>\n</div>\n'
                       ).format(notice, s.lang, html)
 
     def short(self, value: Text, length: int = 160) -> Markup:
@@ -96,10 +96,9 @@ class Fragments:
         same = ev.report.paragraph_text(number, self.lang)
         return chapters.repeated(same, ev, self.markup, self.link), same.lang
 
-    @staticmethod
-    def as_text(value: str) -> str:
+    def as_text(self, value: str) -> str:
         """Plain text, or HTML made plain: what front matter holds (the theme escapes it again)."""
-        return plain_text(value) if isinstance(value, Markup) else value
+        return self.markup.text_of(value) if isinstance(value, Markup) else value
 
     def plain(self, value: Text | Shown | str) -> str:
         """A text as one line of plain text, for front matter, titles and the preview picture."""
@@ -111,7 +110,7 @@ class Fragments:
         """A one-line text as it stands, or, in another language than the page's, with its language and a note."""
         if not s.fallback:
             return html
-        return Markup('<span lang="{}">{}</span> <small class="es-fallback">({})</small>').format(s.lang, html, self._("not translated"))
+        return Markup('<span lang="{}">{}</span> <small class="es-fallback" data-pagefind-ignore>({})</small>').format(s.lang, html, self._("not translated"))
 
     # --- badges and dates -------------------------------------------------------------------------
 
