@@ -131,6 +131,23 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
+def test_init_refresh_renews_the_guide_and_schemas_and_nothing_the_office_wrote(tmp_path, capsys):
+    site = tmp_path / "site"
+    assert cli.main(["init", str(site)]) == 0
+    (site / "schemas" / "response.schema.json").write_text("{}", encoding="utf-8")  # as an older evalsite left it
+    (site / "docs" / "authoring.md").unlink()
+    mine = {name: _write(site / name, "# the office's own\n") for name in ("mkdocs.yml", "evalsite.yml", "README.md")}
+    capsys.readouterr()
+    assert cli.main(["init", "--refresh", str(site)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["renewed docs/authoring.md", "renewed schemas/response.schema.json"]
+    assert (site / "schemas" / "response.schema.json").read_bytes() == (ROOT / "generator" / "content" / "schemas" / "response.schema.json").read_bytes()
+    assert all(path.read_text(encoding="utf-8") == "# the office's own\n" for path in mine.values())
+    assert cli.main(["init", "--refresh", str(site)]) == 0
+    assert "already this version's" in capsys.readouterr().out
+    assert cli.main(["init", "--refresh", str(tmp_path / "elsewhere")]) == 2
+    assert "holds no site project" in capsys.readouterr().err
+
+
 def test_a_project_overrides_templates_and_ui_words_and_names_the_site(project, capsys):
     po = (ROOT / "locales" / "fr" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
     assert 'msgid "All actions"' in po

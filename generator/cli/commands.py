@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "init":
-            return _init(args.folder)
+            return _refresh(args.folder) if args.refresh else _init(args.folder)
         project = _project(args)
         if args.command == "check":
             return _check(project, args.translations, args.strict, args.suggest)
@@ -107,6 +107,8 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="start a site project: evalsite.yml, content/, CI workflows")
     init.add_argument("folder", nargs="?", default=Path("."), type=Path, metavar="DIR",
                       help="where to create it (default: the current folder); it must be empty or new")
+    init.add_argument("--refresh", action="store_true",
+                      help="in an existing project, after upgrading evalsite: renew the author guide and the content schemas (nothing else)")
 
     check = commands.add_parser("check", parents=[project], help="validate the content and list every problem")
     check.add_argument("content_dir", nargs="?", type=Path, metavar="CONTENT_DIR",
@@ -180,6 +182,17 @@ def _init(folder: Path) -> int:
     steps += [f"edit {CONFIG_NAME}: the site's name, description and publisher", "evalsite new evaluation my-evaluation-2025 --language en",
               "evalsite serve"]
     print(f"created a site project in {folder}/ (its README.md says what is where); next:\n" + "\n".join(f"  {step}" for step in steps))
+    return DONE
+
+
+def _refresh(folder: Path) -> int:
+    from .init import InitError, refresh_project
+
+    try:
+        changed = refresh_project(folder)
+    except InitError as exc:
+        raise UsageError(str(exc)) from None
+    print("\n".join(f"renewed {path.relative_to(folder)}" for path in changed) or "the author guide and the schemas were already this version's")
     return DONE
 
 

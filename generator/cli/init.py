@@ -1,9 +1,9 @@
 """`evalsite init [DIR]`: a new site project with everything an office keeps in Git.
 
-It writes `evalsite.yml`, `mkdocs.yml` (the MkDocs settings an office may change), `content/organisations.yml` with one organisation to replace, an empty
-`content/evaluations/`, a `.gitignore`, a README for the authors with the author guide beside it, the content schemas
-(`schemas/`, for editors that validate as the author types)
-(`docs/authoring.md`, which the files `evalsite new` writes point to), `requirements.txt` pinning
+It writes `evalsite.yml`, `mkdocs.yml` (the MkDocs settings an office may change), `content/organisations.yml`
+with one organisation to replace, an empty `content/evaluations/`, a `.gitignore`, a README for the authors with
+the author guide beside it (`docs/authoring.md`), the content schemas (`schemas/`, which the `$schema` lines of the
+files `evalsite new` writes point to, for editors that validate as the author types), `requirements.txt` pinning
 evalsite as it was installed (`origin`: a version from an index, a wheel copied into `vendor/`, a Git
 commit), and CI workflows that check and build every change and publish the default branch on GitHub
 Pages and on GitLab Pages. The files come from `templates/project/` in the package.
@@ -31,9 +31,10 @@ FILES = {  # where each file goes in the project ← its template in templates/p
     ".github/workflows/publish.yml": "github-publish.yml.j2",
     ".gitlab-ci.yml": "gitlab-ci.yml.j2",
 }
-COPIED = {"docs/authoring.md": AUTHOR_GUIDE, engine_config.CONFIG_NAME: engine_config.DEFAULT,  # as the tool has them
-          # the content schemas, for the editors that read `$schema` lines (the files `evalsite new` writes point here)
-          **{f"schemas/{name}.schema.json": SCHEMAS / f"{name}.schema.json" for name in SCHEMA_FILES}}
+REFRESHED = {"docs/authoring.md": AUTHOR_GUIDE,  # the tool's own files, as this version has them: `init --refresh` renews them
+             # the content schemas, for the editors that read `$schema` lines (the files `evalsite new` writes point here)
+             **{f"schemas/{name}.schema.json": SCHEMAS / f"{name}.schema.json" for name in SCHEMA_FILES}}
+COPIED = {**REFRESHED, engine_config.CONFIG_NAME: engine_config.DEFAULT}  # mkdocs.yml is the office's from then on
 
 
 class InitError(Exception):
@@ -68,3 +69,19 @@ def init_project(folder: Path, pin: Pin | None = None) -> list[Path]:
         written.append(folder / VENDOR / pin.wheel.name)
     (folder / "content" / "evaluations").mkdir()
     return written
+
+
+def refresh_project(folder: Path) -> list[Path]:
+    """After an upgrade of evalsite: write this version's author guide and content schemas into an
+    existing project, so that the guide and the editors' validation match what `check` checks; the
+    office's own files (evalsite.yml, mkdocs.yml, content, workflows) are left alone. Returns the
+    files that changed."""
+    if not (folder / CONFIG_NAME).is_file():
+        raise InitError(f"{folder} holds no site project ({CONFIG_NAME}) — give the project's folder, or run `evalsite init` there first")
+    changed = []
+    for name, source in REFRESHED.items():
+        path, data = folder / name, source.read_bytes()
+        if not path.is_file() or path.read_bytes() != data:
+            write_file(path, data)
+            changed.append(path)
+    return changed
