@@ -29,7 +29,7 @@ def test_missing_translation_falls_back_with_notice_and_lang(site_model):
     page = render_pages(site2, "fr")[f"evaluations/{SLUG}/recommendations/r4/index.md"]
     assert '<div lang="en">\n<p>Only <strong>English</strong> here.</p>' in page
     assert "Pas encore traduit\u202f: affiché dans la langue originale (anglais)." in page
-    assert '<span lang="en">English title</span> <small class="es-fallback">(non traduit)</small>' in page
+    assert '<span lang="en">English title</span> <small class="es-fallback" data-pagefind-ignore>(non traduit)</small>' in page
     english = render_pages(site2, "en")[f"evaluations/{SLUG}/recommendations/r4/index.md"]
     assert "Not yet translated" not in english
 
