@@ -64,7 +64,7 @@ def write_corpus(out: Path, n: int, seed: int = 0) -> None:
 def _meta(w: Writer, i: int, kind: str, original: str) -> dict:
     partners = [f"org-{(i + k) % ORGANISATIONS}" for k in range(3)]
     return {"title": w.text(8, 20), "kind": kind, "original_language": original, "summary": w.text(30, 60),
-            "published": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "published": f"2026-{1 + i % 10:02d}-{1 + i % 28:02d}",  # before the benchmark's as-of day: a later one is refused
             "programme": {"name": w.text(6, 14), "period": "2022-2026", "partners": partners},
             "date": f"{2015 + i % 12}-{1 + i % 12:02d}", "countries": sorted({COUNTRIES[(i * 7 + k * 3) % len(COUNTRIES)] for k in range(1 + i % 4)})}
 
