@@ -80,6 +80,11 @@ class Problems:
             raise ContentError(self.items)
 
 
+def counted(number: int, noun: str) -> str:
+    """"1 problem", "3 problems": a count as the command's messages say it (English nouns taking an s)."""
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
 def display_path(path: Path) -> str:
     """The path as the author would type it: relative to the working directory when inside it."""
     try:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..build.project import CONFIG_NAME, Project, ProjectError, check_site_url, find_project, with_slash
 from ..content.load import load_site
-from ..errors import ContentError, Gap, Problem, display_path
+from ..errors import ContentError, Gap, Problem, counted, display_path
 
 DONE, CONTENT_ERRORS, USAGE, BUILD_FAILED, INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -209,7 +209,7 @@ def _check(project: Project, translations: bool, strict: bool, suggest: bool = F
     actions = sum(len(e.actions) for e in site.evaluations)
     print(f"content is valid: {len(site.evaluations)} evaluations, {recommendations} recommendations, "
           f"{actions} actions, {len(site.organisations)} organisations"
-          + (f"; {len(warnings)} placeholder{'s' if len(warnings) != 1 else ''} to replace before publishing" if warnings else ""))
+          + (f"; {counted(len(warnings), 'placeholder')} to replace before publishing" if warnings else ""))
     if suggest:
         from ..content.suggest import report
 
@@ -329,25 +329,20 @@ def _import(args: argparse.Namespace, project: Project) -> int:
         print(f"{file}: {note}", file=sys.stderr)
     _print_warnings(outcome.warnings)
     written = ", ".join(display_path(path) for path in outcome.files)
-    facts = [f"{_count(outcome.recommendations, 'recommendation')} and {_count(outcome.actions, 'key action')} from {file} into {written}"]
+    facts = [f"{counted(outcome.recommendations, 'recommendation')} and {counted(outcome.actions, 'key action')} from {file} into {written}"]
     facts += [f"{display_path(outcome.kept)} kept as it was"] if outcome.kept else []
-    facts += [f"{_count(len(outcome.new_units), 'unit')} added to organisations.yml, to complete"] if outcome.new_units else []
-    facts += [f"{_count(len(outcome.notes), 'note')} above"] if outcome.notes else []
-    facts += [f"{_count(len(outcome.warnings), 'placeholder')} to replace (evalsite check lists them)"] if outcome.warnings else []
+    facts += [f"{counted(len(outcome.new_units), 'unit')} added to organisations.yml, to complete"] if outcome.new_units else []
+    facts += [f"{counted(len(outcome.notes), 'note')} above"] if outcome.notes else []
+    facts += [f"{counted(len(outcome.warnings), 'placeholder')} to replace (evalsite check lists them)"] if outcome.warnings else []
     print(("dry run, nothing written: would import " if args.dry_run else "imported ") + "; ".join(facts))
     return DONE
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _print_problems(exc: ContentError, built: bool) -> None:
     """Every problem, then their count; a build adds that it left the published site as it was."""
     for problem in exc.problems:
         print(problem, file=sys.stderr)
-    count = len(exc.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} found{'; nothing was built' if built else ''}.", file=sys.stderr)
+    print(f"{counted(len(exc.problems), 'problem')} found{'; nothing was built' if built else ''}.", file=sys.stderr)
 
 
 if __name__ == "__main__":

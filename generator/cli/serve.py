@@ -30,7 +30,7 @@ from watchdog.observers import Observer
 from ..build import BuildContext, BuildError, BuildOptions, finish_preview, preview
 from ..build.project import Project, load_project
 from ..engines import config as engine_config
-from ..errors import ContentError, display_path
+from ..errors import ContentError, counted, display_path
 from ..files import publishing_umask
 from ..paths import LOCALES, TEMPLATES
 from ..publish.pool import worker_pool
@@ -150,7 +150,7 @@ def _rebuild(options: Callable[[], BuildOptions], state: _State, pool: ProcessPo
     except ContentError as exc:
         state.problems = tuple(str(p) for p in exc.problems)
         print("\n".join(state.problems), file=sys.stderr)
-        print(f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''} found; still showing the last good build.",
+        print(f"{counted(len(exc.problems), 'problem')} found; still showing the last good build.",
               file=sys.stderr, flush=True)
         return
     except BuildError as exc:

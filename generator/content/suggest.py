@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
-from ..errors import Problems, display_path
+from ..errors import Problems, counted, display_path
 from ..model import LANGS, Evaluation, Recommendation, Site
 from .yamlsource import Document, read_yaml
 
@@ -84,7 +84,7 @@ def report(site: Site, content_dir: Path) -> str:
         lines.append(f"{display_path(path)}:{_line(documents[path], rec)}: {ev.slug}/{rec.id} may repeat {old_ev.slug}/{old.id} "
                      f"(theme {', '.join(s.themes)}; similarity {s.score:.0f}/100) — if it does, add "
                      f"`repeats: [{old_ev.slug}/{old.id}]` to {rec.id}; if not, ignore this line")
-    return "\n".join(lines) + f"\n{len(found)} likely repeat{'s' if len(found) != 1 else ''}: confirm each one by hand; nothing was changed"
+    return "\n".join(lines) + f"\n{counted(len(found), 'likely repeat')}: confirm each one by hand; nothing was changed"
 
 
 def _line(doc: Document | None, rec: Recommendation) -> int:

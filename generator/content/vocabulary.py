@@ -14,9 +14,9 @@ from babel import Locale
 
 from ..errors import Problems
 from ..markup import Converter
-from ..model import LANGS, Text, Theme, Vocabulary
+from ..model import LANGS, Theme, Vocabulary
 from .schema import validate
-from .sources import check_markup
+from .sources import check_markup, own_language_text
 from .yamlsource import Document, read_yaml
 
 THEMES_FILE = "themes.yml"
@@ -72,7 +72,7 @@ def load_vocabulary(content_dir: Path, problems: Problems, markup: Converter) ->
     for i, code in enumerate(codes):
         if code in codes[:i]:
             problems.add(doc.path, 1, f"the code '{code}' is listed twice — keep one entry per code")
-    return Vocabulary(Text(data["name"], "en" if "en" in data["name"] else next(iter(data["name"]))), data["source"],
+    return Vocabulary(own_language_text(data["name"]), data["source"],
                       tuple(categories), tuple(themes))
 
 
@@ -80,10 +80,8 @@ def _entries(doc: Document, key: str, problems: Problems) -> list[Theme]:
     entries = []
     for i, item in enumerate(doc.data[key]):
         problems.gap(doc.path, doc.line((key, i, "name")), tuple(lang for lang in LANGS if lang not in item["name"]))
-        label = item.get("label")
-        entries.append(Theme(str(item["code"]), Text(item["name"], "en" if "en" in item["name"] else next(iter(item["name"]))),
-                             str(item["category"]) if "category" in item else None,
-                             Text(label, "en" if "en" in label else next(iter(label))) if label else None))
+        entries.append(Theme(str(item["code"]), own_language_text(item["name"]), str(item["category"]) if "category" in item else None,
+                             own_language_text(item["label"]) if item.get("label") else None))
     return entries
 
 

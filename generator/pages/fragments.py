@@ -185,8 +185,8 @@ class Fragments:
     def anchor(item: Recommendation | Action) -> str:
         return urls.anchor(item)
 
-    def rec_title(self, rec: Recommendation, ev: Evaluation) -> Markup:
-        """"Recommendation 1: Keep supporting CSOs…", in a list of recommendations."""
+    def rec_title(self, rec: Recommendation) -> Markup:
+        """"Recommendation 1: Keep supporting civil society organisations", in a list of recommendations."""
         return Markup("{}{} {}").format(self.rec_label(rec), typography.for_language(":", self.lang), self.inline(rec.title))
 
     def permalink(self, target: str, what: str) -> Markup:
