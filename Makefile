@@ -45,7 +45,7 @@ screenshots: $(STAMP) browser
 browser:
 	@scripts/ensure-chromium
 
-# Build cost at N = 10, 100 and 1,000 synthetic evaluations, written to docs/benchmarks.md (takes ~40 min on 2 cores).
+# Build cost at N = 10, 100 and 1,000 synthetic evaluations, written to docs/benchmarks.md (takes about 70 minutes on 2 cores).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
