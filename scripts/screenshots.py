@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from evalsite.build import BuildOptions, build  # noqa: E402
+from evalsite.build.project import load_project  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -47,7 +48,8 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         site = Path(tmp) / "site"
-        build(ROOT / "content", BuildOptions(out_dir=site, site_url=f"http://127.0.0.1:{port}/", work_dir=Path(tmp) / "work", as_of=AS_OF))
+        build(ROOT / "content", BuildOptions(out_dir=site, site_url=f"http://127.0.0.1:{port}/", work_dir=Path(tmp) / "work", as_of=AS_OF,
+                                            project=load_project(ROOT / "evalsite.yml")))  # the repository's names, as `make serve` shows them
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         with serve(site, port) as base:
             for screen, (width, height) in SCREENS.items():

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from evalsite import cli
-from evalsite.build.project import find_project, load_project
+from evalsite.build.project import default_project, find_project, load_project
 from evalsite.cli.init import init_project
 from evalsite.cli.origin import pin_for
 from evalsite.cli.progress import Progress
@@ -122,6 +122,18 @@ def test_a_wheel_install_is_pinned_by_a_copy_in_the_project(tmp_path):
     requirements = (tmp_path / "site" / "requirements.txt").read_text(encoding="utf-8")
     assert requirements.splitlines()[-1] == "./vendor/evalsite-0.1.0-py3-none-any.whl"
     assert "replace the line below with: evalsite==0.1.0" in requirements
+
+
+def test_the_header_name_is_short_unless_a_project_names_itself_without_a_short_name(tmp_path):
+    """The header shows the short name: the tool's ("Évaluations") when nothing is configured, the
+    project's own name when it gives a name and no short name, its short name when it gives one."""
+    catalogs = Catalogs()
+    tool = default_project(tmp_path).identity("fr", catalogs)
+    assert (tool.name, tool.short_name) == ("Évaluations de la coopération au développement", "Évaluations")
+    named = _write(tmp_path / "named" / "evalsite.yml", "name: {fr: Nos évaluations}\n")
+    assert load_project(named).identity("fr", catalogs).short_name == "Nos évaluations"
+    both = _write(tmp_path / "both" / "evalsite.yml", "name: {fr: Nos évaluations}\nshort_name: {en: Ours}\n")
+    assert load_project(both).identity("fr", catalogs).short_name == "Ours"
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):

@@ -92,7 +92,9 @@ class Project:
             return values.get(lang) or next((values[other] for other in LANGS if values.get(other)), defaults[key])
 
         name = text("name")
-        return Identity(name, text("short_name") if self.texts.get("short_name") else name, text("description"), text("publisher"))
+        # a project that names itself but gives no short name is called by its name; one that names nothing, by the tool's short words
+        own_short = self.texts.get("short_name") or not self.texts.get("name")
+        return Identity(name, text("short_name") if own_short else name, text("description"), text("publisher"))
 
 
 def _own(folder: Path, tool: Path) -> Path | None:
